@@ -1,0 +1,2 @@
+namespace ConcurrencyLab; /// <summary>Placeholder.</summary>
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+// Placeholder entry point until this benchmark lands.
+return 0;
