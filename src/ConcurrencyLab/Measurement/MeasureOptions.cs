@@ -1,0 +1,59 @@
+namespace ConcurrencyLab.Measurement;
+
+/// <summary>
+/// How a measurement runs. The defaults are IPython <c>%timeit</c>'s (loop count calibrated in powers of ten
+/// until one repeat takes at least 0.2 s, 7 repeats) inside a 2 s budget.
+/// </summary>
+/// <example><code>var r = Measure.Time(() => Work(), new MeasureOptions { Budget = TimeSpan.FromSeconds(5) });</code></example>
+public sealed record MeasureOptions
+{
+    /// <summary>The defaults: 2 s budget, 7 repeats, 0.2 s per repeat.</summary>
+    public static MeasureOptions Default { get; } = new();
+
+    /// <summary>
+    /// The most wall time the whole measurement (warm-up, calibration, forced GCs and repeats) may take.
+    /// When the %timeit rules would exceed it, the loop count or the number of repeats is cut and the result says so.
+    /// A single call that alone exceeds the budget still runs once after the warm-up call.
+    /// </summary>
+    public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many timed repeats to run (%timeit's <c>-r</c>); at least 1.</summary>
+    public int Repeats { get; init; } = 7;
+
+    /// <summary>
+    /// The loop count is raised in powers of ten until one repeat takes at least this long (%timeit: 0.2 s).
+    /// </summary>
+    public TimeSpan MinRepeatTime { get; init; } = TimeSpan.FromSeconds(0.2);
+
+    /// <summary>A fixed loop count per repeat (%timeit's <c>-n</c>); <c>null</c> calibrates it.</summary>
+    public long? Loops { get; init; }
+
+    /// <summary>The clock; tests replace it with a deterministic one.</summary>
+    internal ITimestampClock Clock { get; init; } = StopwatchClock.Instance;
+
+    /// <summary>
+    /// The options for one of <paramref name="parts"/> measurements sharing this budget (a comparison's
+    /// alternatives, a scaling run's degrees): each gets an equal slice, and the repeat time shrinks so the
+    /// repeats still fit in the slice (a warm-up and a calibration run are allowed for).
+    /// </summary>
+    internal MeasureOptions Share(int parts)
+    {
+        var slice = Budget / parts;
+        var repeatTime = slice / (Repeats + 3);
+        return this with { Budget = slice, MinRepeatTime = repeatTime < MinRepeatTime ? repeatTime : MinRepeatTime };
+    }
+
+    /// <summary>Checks the values and names the one that is wrong.</summary>
+    internal MeasureOptions Validated()
+    {
+        if (Budget <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(Budget), Budget, "The budget must be positive.");
+        if (Repeats < 1)
+            throw new ArgumentOutOfRangeException(nameof(Repeats), Repeats, "At least one repeat is needed.");
+        if (MinRepeatTime <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(MinRepeatTime), MinRepeatTime, "The repeat time must be positive.");
+        if (Loops is < 1)
+            throw new ArgumentOutOfRangeException(nameof(Loops), Loops, "The loop count must be at least 1.");
+        return this;
+    }
+}

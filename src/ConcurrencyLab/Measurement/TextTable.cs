@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace ConcurrencyLab.Measurement;
+
+/// <summary>A Markdown-style table with padded columns, readable in a terminal and pasteable into a README.</summary>
+internal sealed class TextTable
+{
+    private readonly string[] _headers;
+    private readonly List<string[]> _rows = new();
+
+    public TextTable(params string[] headers) => _headers = headers;
+
+    public void Add(params string[] cells)
+    {
+        if (cells.Length != _headers.Length)
+            throw new ArgumentException($"{cells.Length} cells for {_headers.Length} columns.", nameof(cells));
+        _rows.Add(cells);
+    }
+
+    /// <summary>The table; the first column is left-aligned, numbers right-aligned.</summary>
+    public override string ToString()
+    {
+        var widths = _headers.Select((h, i) => Math.Max(h.Length, _rows.Count == 0 ? 0 : _rows.Max(r => r[i].Length))).ToArray();
+        var text = new StringBuilder();
+        AppendRow(text, _headers, widths);
+        text.Append('|');
+        for (int i = 0; i < widths.Length; i++)
+            text.Append(i == 0 ? ":" : "-").Append('-', widths[i]).Append(i == 0 ? "-" : ":").Append('|');
+        text.AppendLine();
+        foreach (var row in _rows) AppendRow(text, row, widths);
+        return text.ToString().TrimEnd();
+    }
+
+    private static void AppendRow(StringBuilder text, string[] cells, int[] widths)
+    {
+        text.Append('|');
+        for (int i = 0; i < cells.Length; i++)
+        {
+            text.Append(' ');
+            text.Append(i == 0 ? cells[i].PadRight(widths[i]) : cells[i].PadLeft(widths[i]));
+            text.Append(" |");
+        }
+        text.AppendLine();
+    }
+}
