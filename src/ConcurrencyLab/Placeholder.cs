@@ -1,2 +1,0 @@
-namespace ConcurrencyLab; /// <summary>Placeholder.</summary>
-internal static class Placeholder { }
