@@ -89,6 +89,8 @@ public sealed class Comparison : IReadOnlyList<ComparisonEntry>, IChartDisplayab
         }
         var text = new StringBuilder(table.ToString());
         foreach (string warning in Warnings) text.AppendLine().Append("warning: ").Append(warning);
+        foreach (var e in _entries)
+            foreach (string note in e.Result.BudgetNotes) text.AppendLine().Append("note: ").Append(e.Name).Append(": ").Append(note);
         return text.ToString();
     }
 

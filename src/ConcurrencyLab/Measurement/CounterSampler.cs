@@ -33,7 +33,7 @@ internal sealed class CounterSampler
         _started = _clock.GetTimestamp();
         _baseContentions = Monitor.LockContentionCount;
         _baseCompleted = ThreadPool.CompletedWorkItemCount;
-        Take();
+        Take(TimeSpan.Zero);
         _thread.Start();
     }
 
@@ -43,7 +43,9 @@ internal sealed class CounterSampler
         Duration = Elapsed();
         _stop.Set();
         _thread.Join();
-        if (!BudgetCut) Take();
+        // A tick that raced with the end of the code belongs to after it: the final sample replaces it.
+        _samples.RemoveAll(sample => sample.Time > Duration);
+        if (!BudgetCut) Take(Duration);
         _stop.Dispose();
     }
 
@@ -68,18 +70,18 @@ internal sealed class CounterSampler
                 BudgetCut = true;
                 return;
             }
-            Take();
+            Take(Elapsed());
         }
     }
 
     private TimeSpan Elapsed() => TimeSpan.FromSeconds((_clock.GetTimestamp() - _started) / (double)_clock.Frequency);
 
-    private void Take()
+    private void Take(TimeSpan time)
     {
         // Contentions first: reading them can queue a work item (see RuntimeCounters.Read).
         long contentions = Monitor.LockContentionCount - _baseContentions;
         long completed = ThreadPool.CompletedWorkItemCount - _baseCompleted;
-        var sample = new CounterSample(Elapsed(), ThreadPool.ThreadCount, ThreadPool.PendingWorkItemCount,
+        var sample = new CounterSample(time, ThreadPool.ThreadCount, ThreadPool.PendingWorkItemCount,
             completed, contentions, GC.GetTotalMemory(forceFullCollection: false));
         // Only the sampling thread appends between Start and Stop, and Stop joins it first, so no lock is needed.
         _samples.Add(sample);

@@ -99,6 +99,8 @@ public sealed class ScalingResult : IReadOnlyList<ScalingPoint>, IChartDisplayab
         if (SerialFraction > 0)
             text.Append($" (speedup limit {DurationText.Fixed(1 / SerialFraction, 1)}×)");
         foreach (string warning in Warnings) text.AppendLine().Append("warning: ").Append(warning);
+        foreach (var p in _points)
+            foreach (string note in p.Result.BudgetNotes) text.AppendLine().Append("note: ").Append($"degree {p.Degree}").Append(": ").Append(note);
         return text.ToString();
     }
 

@@ -24,9 +24,20 @@ internal static class TimingEngine
         double target = options.MinRepeatTime.TotalSeconds * clock.Frequency;
         double Spent() => clock.GetTimestamp() - started;
 
-        // The warm-up call pays for JIT compilation and first-touch costs; it is never part of the result.
+        // The warm-up call pays for JIT compilation and first-touch costs; it is not part of the result,
+        // unless it alone used up the budget: then it is the one reading there will be.
+        var beforeWarmUp = RuntimeCounters.Read();
         long warmUp = await runLoops(1).ConfigureAwait(false);
+        var warmUpCounters = RuntimeCounters.Read() - beforeWarmUp;
+        if (warmUp >= budget && options.Loops is null)
+        {
+            var note = $"Budget {Seconds(options.Budget)} s: one call took {DurationText.Format(warmUp * 1e9 / clock.Frequency)}, so the warm-up call (which includes JIT compilation) is the only run.";
+            return new TimingResult(name, new[] { warmUp * 1e9 / clock.Frequency }, 1, warmUpCounters,
+                CompilationCheck.IsOptimized(method), isAsync, options, loopsCut: false, repeatsCut: true,
+                TimeSpan.FromSeconds(Spent() / clock.Frequency), new[] { note });
+        }
 
+        var notes = new List<string>();
         bool loopsCut = false;
         long loops;
         if (options.Loops is { } fixedLoops)
@@ -45,15 +56,27 @@ internal static class TimingEngine
             {
                 long elapsed = await runLoops(loops).ConfigureAwait(false);
                 if (elapsed >= target || loops >= MaxLoops) break;
-                // Before going ten times longer, check that this calibration step and the repeats at the
-                // resulting loop count still fit; if not, keep the current count and say so.
-                double next = Math.Max(elapsed, 1) * 10.0;
-                if (Spent() + next * (1 + options.Repeats) > budget)
+                // Going ten times longer costs one more calibration run plus the repeats at that count.
+                // If that does not fit the budget, take the largest of 5× and 2× (no calibration run needed,
+                // the per-loop cost is known) that does, and say so.
+                double perLoop = Math.Max(elapsed, 1) / (double)loops;
+                double remaining = budget - Spent();
+                if (loops * 10 * perLoop * (1 + options.Repeats) <= remaining)
                 {
-                    loopsCut = true;
-                    break;
+                    loops *= 10;
+                    continue;
                 }
-                loops *= 10;
+                foreach (int factor in new[] { 5, 2 })
+                {
+                    if (loops * factor * perLoop * options.Repeats <= remaining)
+                    {
+                        loops *= factor;
+                        break;
+                    }
+                }
+                loopsCut = true;
+                notes.Add($"Budget {Seconds(options.Budget)} s: {loops:N0} loops per repeat (about {DurationText.Format(loops * perLoop * 1e9 / clock.Frequency)}) instead of running until a repeat takes {Seconds(options.MinRepeatTime)} s.");
+                break;
             }
         }
 
@@ -70,6 +93,7 @@ internal static class TimingEngine
                 if (Spent() + perRepeat > budget)
                 {
                     repeatsCut = true;
+                    notes.Add($"Budget {Seconds(options.Budget)} s: ran {repeat} of {options.Repeats} repeats.");
                     break;
                 }
             }
@@ -84,8 +108,10 @@ internal static class TimingEngine
 
         var wallTime = TimeSpan.FromSeconds(Spent() / clock.Frequency);
         return new TimingResult(name, runTimes, loops, totals, CompilationCheck.IsOptimized(method), isAsync,
-            options, loopsCut, repeatsCut, wallTime);
+            options, loopsCut, repeatsCut, wallTime, notes);
     }
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A full blocking collection, finalizers run, then the garbage they leave.</summary>
     internal static void FullCollect()

@@ -23,7 +23,8 @@ public sealed class TimingResult : IChartDisplayable
         MeasureOptions options,
         bool loopsCut,
         bool repeatsCut,
-        TimeSpan wallTime)
+        TimeSpan wallTime,
+        IReadOnlyList<string> budgetNotes)
     {
         Name = name;
         RunTimes = runTimes;
@@ -48,7 +49,8 @@ public sealed class TimingResult : IChartDisplayable
         LoopsCut = loopsCut;
         RepeatsCut = repeatsCut;
         WallTime = wallTime;
-        Warnings = BuildWarnings(options);
+        Warnings = BuildWarnings();
+        BudgetNotes = budgetNotes;
     }
 
     /// <summary>What was measured (the name given to <c>Compare</c>, or "code").</summary>
@@ -131,8 +133,11 @@ public sealed class TimingResult : IChartDisplayable
     /// </summary>
     public double Spread => Min > 0 ? Max / Min : double.NaN;
 
-    /// <summary>Warnings a reader should see: Debug compilation, a 4× spread, budget cuts.</summary>
+    /// <summary>Warnings a reader should see: Debug-compiled code, a slowest repeat over 4× the fastest.</summary>
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>What the budget cut (loop count, repeats), in words; empty when %timeit's rules fitted.</summary>
+    public IReadOnlyList<string> BudgetNotes { get; }
 
     /// <summary>The %timeit line, e.g. "12.3 ns ± 0.4 ns per loop (mean ± std. dev. of 7 runs, 10,000,000 loops each)".</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
@@ -155,6 +160,7 @@ public sealed class TimingResult : IChartDisplayable
             .Append(" | Lock Contentions ").Append(CounterText.PerOperation(LockContentions))
             .AppendLine();
         foreach (string warning in Warnings) text.Append("warning: ").AppendLine(warning);
+        foreach (string note in BudgetNotes) text.Append("note: ").AppendLine(note);
         return text.ToString().TrimEnd();
     }
 
@@ -181,7 +187,7 @@ public sealed class TimingResult : IChartDisplayable
     /// <summary>The plain-text summary (same as <see cref="ToString"/>).</summary>
     public string ToPlainText() => ToString();
 
-    private List<string> BuildWarnings(MeasureOptions options)
+    private List<string> BuildWarnings()
     {
         var warnings = new List<string>();
         if (IsOptimized == false)
@@ -189,12 +195,6 @@ public sealed class TimingResult : IChartDisplayable
         if (Spread > 4)
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
                 $"The slowest run took {Spread:F2} times longer than the fastest. This could mean that an intermediate result is being cached."));
-        if (LoopsCut)
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Budget {options.Budget.TotalSeconds:0.###} s: loop count cut to {Loops:N0}, so a repeat is shorter than {options.MinRepeatTime.TotalSeconds:0.###} s."));
-        if (RepeatsCut)
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Budget {options.Budget.TotalSeconds:0.###} s: ran {Repeats} of {options.Repeats} repeats."));
         return warnings;
     }
 }

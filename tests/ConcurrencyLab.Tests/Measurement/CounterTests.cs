@@ -1,0 +1,105 @@
+using ConcurrencyLab.Measurement;
+
+namespace ConcurrencyLab.Tests.Measurement;
+
+/// <summary>BenchmarkDotNet's columns per operation, on workloads whose counts are known.</summary>
+[Collection(RuntimeCountersCollection.Name)]
+public sealed class CounterTests
+{
+    // 20 µs of fake time per call: 10,000 loops per repeat, 70,000 timed operations.
+    private const double FakeCostPerCall = 20_000;
+
+    [Fact]
+    public void Allocated_is_the_bytes_of_one_known_allocation_per_operation()
+    {
+        var clock = new FakeClock();
+        object? keep = null;
+        var r = Measure.Time(() => { keep = new byte[1000]; clock.Advance(FakeCostPerCall); }, clock.Options());
+        GC.KeepAlive(keep);
+
+        // A byte[1000] on a 64-bit runtime: 8 B header + 8 B method table + 8 B length, 1000 B data = 1024 B.
+        int expected = IntPtr.Size == 8 ? 1024 : 1012;
+        Assert.Equal(70_000, r.Operations);
+        Assert.InRange(r.Allocated, expected, expected + 8); // + 8: stray allocations of other threads over 70,000 ops
+        Assert.Equal(0, r.Gen2); // the forced GCs between repeats are not counted
+    }
+
+    [Fact]
+    public void No_allocation_reports_zero_and_a_dash()
+    {
+        var clock = new FakeClock();
+        int n = 0;
+        var r = Measure.Time(() => { n++; clock.Advance(FakeCostPerCall); }, clock.Options());
+
+        Assert.InRange(r.Allocated, 0, 0.5);
+        Assert.Contains("Allocated - |", r.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gen0_collections_are_counted_per_thousand_operations()
+    {
+        var clock = new FakeClock();
+        // Each operation forces one gen-0 collection: exactly 1,000 per 1,000 operations.
+        var r = Measure.Time(() => { GC.Collect(0, GCCollectionMode.Forced, blocking: true); clock.Advance(100_000); },
+            clock.Options() with { Loops = 100 });
+
+        Assert.InRange(r.Gen0, 1000, 1000.5);
+        Assert.Equal(0, r.Gen2);
+    }
+
+    [Fact]
+    public void Completed_work_items_count_the_items_each_operation_queued()
+    {
+        const int ItemsPerOp = 10;
+        var clock = new FakeClock();
+        var r = Measure.Time(() =>
+        {
+            long before = ThreadPool.CompletedWorkItemCount;
+            using var done = new CountdownEvent(ItemsPerOp);
+            for (int i = 0; i < ItemsPerOp; i++)
+                ThreadPool.UnsafeQueueUserWorkItem(static d => d.Signal(), done, preferLocal: false);
+            done.Wait();
+            // The pool bumps its counter just after a work item returns; wait for that so the count is settled.
+            SpinWait.SpinUntil(() => ThreadPool.CompletedWorkItemCount - before >= ItemsPerOp, TimeSpan.FromSeconds(10));
+            clock.Advance(1_000_000);
+        }, clock.Options() with { Loops = 20 });
+
+        Assert.Equal(140, r.Operations);
+        Assert.InRange(r.CompletedWorkItems, ItemsPerOp, ItemsPerOp + 0.5);
+    }
+
+    [Fact]
+    public void Lock_contentions_count_each_contended_enter()
+    {
+        var clock = new FakeClock();
+        var gate = new object();
+        var r = Measure.Time(() =>
+        {
+            long before = Monitor.LockContentionCount;
+            Thread waiter;
+            lock (gate)
+            {
+                waiter = new Thread(() => { lock (gate) { } });
+                waiter.Start();
+                // Hold the lock until the runtime has counted the waiter's contention.
+                SpinWait.SpinUntil(() => Monitor.LockContentionCount > before, TimeSpan.FromSeconds(10));
+            }
+            waiter.Join();
+            clock.Advance(1_000_000);
+        }, clock.Options() with { Loops = 5 });
+
+        Assert.Equal(35, r.Operations);
+        Assert.InRange(r.LockContentions, 1, 1.2);
+    }
+
+    [Fact]
+    public void Uncontended_locks_count_no_contention()
+    {
+        var clock = new FakeClock();
+        var gate = new object();
+        int n = 0;
+        var r = Measure.Time(() => { lock (gate) n++; clock.Advance(FakeCostPerCall); }, clock.Options());
+
+        Assert.Equal(0, r.LockContentions);
+    }
+}

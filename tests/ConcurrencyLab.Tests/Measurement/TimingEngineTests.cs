@@ -1,0 +1,159 @@
+using ConcurrencyLab.Measurement;
+
+namespace ConcurrencyLab.Tests.Measurement;
+
+/// <summary>%timeit's calibration, statistics and the budget, on a clock the code itself advances.</summary>
+public sealed class TimingEngineTests
+{
+    [Fact]
+    public void Calibrates_in_powers_of_ten_until_a_repeat_takes_0_2_s()
+    {
+        var clock = new FakeClock();
+        int calls = 0;
+        // 20 µs per call: 10,000 loops take exactly 0.2 s; the repeats fit in 2 s, so nothing is cut.
+        var r = Measure.Time(() => { calls++; clock.Advance(20_000); }, clock.Options());
+
+        Assert.Equal(10_000, r.Loops);
+        Assert.Equal(7, r.Repeats);
+        Assert.False(r.BudgetCut);
+        Assert.Empty(r.BudgetNotes);
+        Assert.Equal(20_000, r.Mean, 6);
+        Assert.Equal(0, r.StdDev, 6);
+        // warm-up 1 + calibration 1 + 10 + 100 + 1,000 + 10,000 + 7 repeats of 10,000.
+        Assert.Equal(1 + 11_111 + 70_000, calls);
+        Assert.Equal(70_000, r.Operations);
+        Assert.True(r.WallTime <= TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public void Cuts_the_loop_count_to_a_1_2_5_step_when_the_next_power_of_ten_overruns_the_budget()
+    {
+        var clock = new FakeClock();
+        // 3 µs per call: %timeit would run 100,000 loops (0.3 s) × 7 = 2.1 s, over budget with calibration.
+        var r = Measure.Time(() => clock.Advance(3_000), clock.Options());
+
+        Assert.Equal(50_000, r.Loops);
+        Assert.Equal(7, r.Repeats);
+        Assert.True(r.LoopsCut);
+        Assert.False(r.RepeatsCut);
+        Assert.Contains(r.BudgetNotes, n => n.Contains("50,000 loops", StringComparison.Ordinal));
+        Assert.Equal(3_000, r.Mean, 6);
+        Assert.True(r.WallTime <= TimeSpan.FromSeconds(2), $"wall time {r.WallTime}");
+    }
+
+    [Fact]
+    public void Cuts_repeats_when_they_would_overrun_the_budget()
+    {
+        var clock = new FakeClock();
+        // 0.5 s per call: warm-up fills a repeat, so 1 loop; 0.5 (warm-up) + 3 × 0.5 = 2 s, a 4th would overrun.
+        var r = Measure.Time(() => clock.AdvanceSeconds(0.5), clock.Options());
+
+        Assert.Equal(1, r.Loops);
+        Assert.Equal(3, r.Repeats);
+        Assert.Equal(7, r.RequestedRepeats);
+        Assert.True(r.RepeatsCut);
+        Assert.Contains(r.BudgetNotes, n => n.Contains("ran 3 of 7 repeats", StringComparison.Ordinal));
+        Assert.Equal(TimeSpan.FromSeconds(2), r.WallTime);
+        Assert.Contains("note: Budget 2 s: ran 3 of 7 repeats", r.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_call_longer_than_the_budget_is_timed_once_by_its_warm_up()
+    {
+        var clock = new FakeClock();
+        int calls = 0;
+        var r = Measure.Time(() => { calls++; clock.AdvanceSeconds(3); }, clock.Options());
+
+        Assert.Equal(1, calls);
+        Assert.Equal(1, r.Repeats);
+        Assert.True(r.RepeatsCut);
+        Assert.Equal(3e9, r.Mean, 3);
+        Assert.Contains(r.BudgetNotes, n => n.Contains("only run", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reports_mean_population_std_dev_min_median_max_and_warns_over_4x_spread()
+    {
+        var clock = new FakeClock();
+        long call = 0;
+        double[] perRepeat = { 100, 700, 200, 600, 300, 500, 400 };
+        var options = clock.Options() with { Loops = 10 };
+        // Call 0 is the warm-up; then 7 repeats of 10 calls, each repeat with its own cost per call.
+        var r = Measure.Time(() =>
+        {
+            long index = call++;
+            clock.Advance(index == 0 ? 1 : perRepeat[(index - 1) / 10]);
+        }, options);
+
+        Assert.Equal(10, r.Loops);
+        Assert.Equal(perRepeat, r.RunTimes);
+        Assert.Equal(400, r.Mean, 9);
+        Assert.Equal(200, r.StdDev, 9); // population: sqrt(mean of squared deviations)
+        Assert.Equal(100, r.Min);
+        Assert.Equal(400, r.Median);
+        Assert.Equal(700, r.Max);
+        Assert.Equal(7, r.Spread, 9);
+        Assert.Contains(r.Warnings, w => w.StartsWith("The slowest run took 7.00 times longer than the fastest", StringComparison.Ordinal));
+        Assert.StartsWith("400 ns ± 200 ns per loop (mean ± std. dev. of 7 runs, 10 loops each)", r.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_spread_warning_within_4x()
+    {
+        var clock = new FakeClock();
+        long call = 0;
+        double[] perRepeat = { 100, 400, 100, 100, 100, 100, 100 };
+        var r = Measure.Time(() => { long i = call++; clock.Advance(i == 0 ? 1 : perRepeat[(i - 1) / 10]); },
+            clock.Options() with { Loops = 10 });
+
+        Assert.Equal(4, r.Spread, 9);
+        Assert.DoesNotContain(r.Warnings, w => w.Contains("slowest", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Async_code_is_calibrated_the_same_way()
+    {
+        var clock = new FakeClock();
+        var r = await Measure.TimeAsync(async () => { await Task.Yield(); clock.Advance(20_000); }, clock.Options());
+
+        Assert.True(r.IsAsync);
+        Assert.Equal(10_000, r.Loops);
+        Assert.Equal(7, r.Repeats);
+        Assert.Equal(20_000, r.Mean, 6);
+    }
+
+    [Fact]
+    public void Flags_debug_compiled_code_and_trusts_optimised_code()
+    {
+        bool testsAreOptimised = typeof(TimingEngineTests).Assembly
+            .GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false)
+            .Cast<System.Diagnostics.DebuggableAttribute>()
+            .All(a => !a.IsJITOptimizerDisabled);
+        var clock = new FakeClock();
+
+        var fromTests = Measure.Time(() => clock.Advance(20_000), clock.Options());
+        Action fromCoreLib = Thread.MemoryBarrier; // System.Private.CoreLib is always optimised
+        var optimised = Measure.Time(fromCoreLib, clock.Options() with { Loops = 1, Budget = TimeSpan.FromSeconds(1) });
+
+        Assert.Equal(testsAreOptimised, fromTests.IsOptimized);
+        Assert.Equal(!testsAreOptimised, fromTests.Warnings.Any(w => w.Contains("Debug", StringComparison.Ordinal)));
+        Assert.True(optimised.IsOptimized);
+        Assert.DoesNotContain(optimised.Warnings, w => w.Contains("Debug", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Exceptions_from_the_code_propagate()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => Measure.Time(() => throw new InvalidOperationException("boom")));
+        Assert.Equal("boom", e.Message);
+    }
+
+    [Fact]
+    public void Bad_options_name_the_parameter()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Measure.Time(() => { }, new MeasureOptions { Repeats = 0 }));
+        Assert.Equal("Repeats", e.ParamName);
+        e = Assert.Throws<ArgumentOutOfRangeException>(() => Measure.Time(() => { }, new MeasureOptions { Budget = TimeSpan.Zero }));
+        Assert.Equal("Budget", e.ParamName);
+    }
+}
