@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ConcurrencyLab.Measurement;
 
 /// <summary>
@@ -47,7 +49,8 @@ public static partial class Measure
     internal static TimingEngine.LoopRunner SyncLoop(Action code, MeasureOptions? options)
     {
         var clock = (options ?? MeasureOptions.Default).Clock;
-        return loops =>
+        // Optimised from the first call: a quick-JIT timing loop would add its own cost until on-stack replacement.
+        return [MethodImpl(MethodImplOptions.AggressiveOptimization)] (long loops) =>
         {
             long start = clock.GetTimestamp();
             for (long i = 0; i < loops; i++) code();

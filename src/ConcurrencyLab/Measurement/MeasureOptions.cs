@@ -25,6 +25,13 @@ public sealed record MeasureOptions
     /// </summary>
     public TimeSpan MinRepeatTime { get; init; } = TimeSpan.FromSeconds(0.2);
 
+    /// <summary>
+    /// How long the code runs, discarded, before the first timed repeat (the calibration runs count towards it),
+    /// so tiered compilation has replaced the first quick JIT code with optimised code (BenchmarkDotNet's warm-up
+    /// stage; %timeit needs none). The runtime waits about 100 ms without new JIT activity before optimising.
+    /// </summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(0.25);
+
     /// <summary>A fixed loop count per repeat (%timeit's <c>-n</c>); <c>null</c> calibrates it.</summary>
     public long? Loops { get; init; }
 
@@ -40,7 +47,13 @@ public sealed record MeasureOptions
     {
         var slice = Budget / parts;
         var repeatTime = slice / (Repeats + 3);
-        return this with { Budget = slice, MinRepeatTime = repeatTime < MinRepeatTime ? repeatTime : MinRepeatTime };
+        var warmUp = slice / 4;
+        return this with
+        {
+            Budget = slice,
+            MinRepeatTime = repeatTime < MinRepeatTime ? repeatTime : MinRepeatTime,
+            WarmUp = warmUp < WarmUp ? warmUp : WarmUp,
+        };
     }
 
     /// <summary>Checks the values and names the one that is wrong.</summary>
@@ -52,6 +65,8 @@ public sealed record MeasureOptions
             throw new ArgumentOutOfRangeException(nameof(Repeats), Repeats, "At least one repeat is needed.");
         if (MinRepeatTime <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(MinRepeatTime), MinRepeatTime, "The repeat time must be positive.");
+        if (WarmUp < TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(WarmUp), WarmUp, "The warm-up time cannot be negative.");
         if (Loops is < 1)
             throw new ArgumentOutOfRangeException(nameof(Loops), Loops, "The loop count must be at least 1.");
         return this;

@@ -10,6 +10,7 @@ namespace ConcurrencyLab.Measurement;
 internal static class TimingEngine
 {
     private const long MaxLoops = 1_000_000_000; // %timeit tries 10**0 … 10**9
+    private const int MaxWarmUpBatches = 100;      // bounds the warm-up if a clock does not advance
 
     /// <summary>Runs the code <c>loops</c> times and returns the clock ticks the loop took (nothing else timed).</summary>
     public delegate ValueTask<long> LoopRunner(long loops);
@@ -22,6 +23,7 @@ internal static class TimingEngine
         long started = clock.GetTimestamp();
         double budget = options.Budget.TotalSeconds * clock.Frequency;
         double target = options.MinRepeatTime.TotalSeconds * clock.Frequency;
+        double warmUpTime = options.WarmUp.TotalSeconds * clock.Frequency;
         double Spent() => clock.GetTimestamp() - started;
 
         // The warm-up call pays for JIT compilation and first-touch costs; it is not part of the result,
@@ -60,7 +62,7 @@ internal static class TimingEngine
                 // If that does not fit the budget, take the largest of 5× and 2× (no calibration run needed,
                 // the per-loop cost is known) that does, and say so.
                 double perLoop = Math.Max(elapsed, 1) / (double)loops;
-                double remaining = budget - Spent();
+                double remaining = budget - Math.Max(Spent(), warmUpTime);
                 if (loops * 10 * perLoop * (1 + options.Repeats) <= remaining)
                 {
                     loops *= 10;
@@ -79,6 +81,10 @@ internal static class TimingEngine
                 break;
             }
         }
+
+        // Keep the code running until the warm-up time is over; one call that fills a repeat needs no more.
+        for (int batch = 0; loops > 1 && Spent() < warmUpTime && batch < MaxWarmUpBatches; batch++)
+            await runLoops(loops).ConfigureAwait(false);
 
         var runTimes = new List<double>(options.Repeats);
         RuntimeCounters totals = default;

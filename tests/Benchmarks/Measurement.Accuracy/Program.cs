@@ -1,2 +1,84 @@
-// Placeholder entry point until this benchmark lands.
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Filters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using ConcurrencyLab.Measurement;
+using Measurement.Accuracy;
+
+// Accuracy of the measurement cells against BenchmarkDotNet, both run in this one process, one workload at a
+// time: Measure.Time (default 2 s budget) first, then BenchmarkDotNet on the same method.
+// Run with: dotnet run -c Release --project tests/Benchmarks/Measurement.Accuracy
+
+// BenchmarkDotNet's job: in-process (no per-benchmark project build, so its wall time is its own engine's),
+// one launch, default 500 ms iterations, warm-up auto-stopped at ≤ 10 iterations, workload iterations auto-stopped
+// between the default minimum of 15 and a maximum of 30 (the default maximum is 100). Overhead is evaluated and
+// subtracted as usual.
+var job = Job.Default
+    .WithToolchain(InProcessEmitToolchain.Instance)
+    .WithLaunchCount(1)
+    .WithMaxWarmupCount(10)
+    .WithMaxIterationCount(30);
+
+var workloads = new (string Name, Action Code)[]
+{
+    (nameof(Workloads.Mix32), Workloads.Mix32),
+    (nameof(Workloads.SortCopy256), Workloads.SortCopy256),
+    (nameof(Workloads.BuildDictionary1000), Workloads.BuildDictionary1000),
+    (nameof(Workloads.ContendedLock2x20000), Workloads.ContendedLock2x20000),
+    (nameof(Workloads.Mix16M), Workloads.Mix16M),
+};
+string? only = args.Length > 0 ? args[0] : null;
+
+var rows = new List<string>();
+foreach (var (name, code) in workloads)
+{
+    if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
+    Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {name}: Measure.Time …");
+    var ours = Stopwatch.StartNew();
+    var result = Measure.Time(name, code);
+    ours.Stop();
+    Console.Error.WriteLine(result);
+
+    Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {name}: BenchmarkDotNet …");
+    var config = ManualConfig.CreateEmpty()
+        .AddJob(job)
+        .AddLogger(NullLogger.Instance)
+        .AddDiagnoser(MemoryDiagnoser.Default)
+        .AddColumnProvider(DefaultColumnProviders.Instance)
+        .AddFilter(new SimpleFilter(b => b.Descriptor.WorkloadMethod.Name == name))
+        .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "measurement-accuracy-bdn"));
+    var bdn = Stopwatch.StartNew();
+    var summary = BenchmarkRunner.Run<BdnWorkloads>(config);
+    bdn.Stop();
+    var report = summary.Reports.Single();
+    var stats = report.ResultStatistics ?? throw new InvalidOperationException($"BenchmarkDotNet produced no result for {name}.");
+    var ci = stats.ConfidenceInterval; // 99.9 % by default
+    double ratio = result.Mean / stats.Mean;
+    bool withinFive = Math.Abs(ratio - 1) <= 0.05;
+    bool insideCi = result.Mean >= ci.Lower && result.Mean <= ci.Upper;
+    double wallRatio = ours.Elapsed.TotalSeconds / bdn.Elapsed.TotalSeconds;
+    long? bdnAllocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
+    Console.Error.WriteLine($"BDN: {Ns(stats.Mean)} [{Ns(ci.Lower)}; {Ns(ci.Upper)}], {stats.N} iterations, allocated {bdnAllocated} B/op");
+    rows.Add(string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {Ns(result.Mean)} ± {Ns(result.StdDev)} ({result.Loops:N0} × {result.Repeats}) | {Ns(stats.Mean)} ± {Ns(stats.StandardDeviation)} ({stats.N} it.) | [{Ns(ci.Lower)}; {Ns(ci.Upper)}] | {ratio:F3} | {(withinFive ? "yes (±5%)" : insideCi ? "yes (in CI)" : "no")} | {result.Allocated:F0} B / {bdnAllocated} B | {ours.Elapsed.TotalSeconds:F2} s | {bdn.Elapsed.TotalSeconds:F1} s | {wallRatio:F3} {(wallRatio <= 0.1 ? "✓" : "✗")} |"));
+}
+
+Console.WriteLine($"Measurement accuracy vs BenchmarkDotNet 0.14 ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
+Console.WriteLine();
+Console.WriteLine("| Workload | Measure.Time mean ± sd (loops × repeats) | BenchmarkDotNet mean ± sd (iterations) | BDN 99.9% CI | Ratio | Within goal? | Allocated/op (ours / BDN) | Measure wall | BDN wall | Wall ratio (goal ≤ 0.1) |");
+Console.WriteLine("|---|---:|---:|---:|---:|:---:|---:|---:|---:|---:|");
+foreach (var row in rows) Console.WriteLine(row);
 return 0;
+
+static string Ns(double ns) => ns switch
+{
+    >= 1e6 => (ns / 1e6).ToString("F3", CultureInfo.InvariantCulture) + " ms",
+    >= 1e3 => (ns / 1e3).ToString("F3", CultureInfo.InvariantCulture) + " µs",
+    _ => ns.ToString("F2", CultureInfo.InvariantCulture) + " ns",
+};

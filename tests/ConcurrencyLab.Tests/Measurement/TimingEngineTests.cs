@@ -19,8 +19,9 @@ public sealed class TimingEngineTests
         Assert.Empty(r.BudgetNotes);
         Assert.Equal(20_000, r.Mean, 6);
         Assert.Equal(0, r.StdDev, 6);
-        // warm-up 1 + calibration 1 + 10 + 100 + 1,000 + 10,000 + 7 repeats of 10,000.
-        Assert.Equal(1 + 11_111 + 70_000, calls);
+        // First call 1, calibration 1 + 10 + 100 + 1,000 + 10,000 (0.222 s), one more batch of 10,000 to pass
+        // the 0.25 s warm-up, then 7 repeats of 10,000.
+        Assert.Equal(1 + 11_111 + 10_000 + 70_000, calls);
         Assert.Equal(70_000, r.Operations);
         Assert.True(r.WallTime <= TimeSpan.FromSeconds(2));
     }
@@ -77,7 +78,7 @@ public sealed class TimingEngineTests
         var clock = new FakeClock();
         long call = 0;
         double[] perRepeat = { 100, 700, 200, 600, 300, 500, 400 };
-        var options = clock.Options() with { Loops = 10 };
+        var options = clock.Options() with { Loops = 10, WarmUp = TimeSpan.Zero };
         // Call 0 is the warm-up; then 7 repeats of 10 calls, each repeat with its own cost per call.
         var r = Measure.Time(() =>
         {
@@ -104,10 +105,22 @@ public sealed class TimingEngineTests
         long call = 0;
         double[] perRepeat = { 100, 400, 100, 100, 100, 100, 100 };
         var r = Measure.Time(() => { long i = call++; clock.Advance(i == 0 ? 1 : perRepeat[(i - 1) / 10]); },
-            clock.Options() with { Loops = 10 });
+            clock.Options() with { Loops = 10, WarmUp = TimeSpan.Zero });
 
         Assert.Equal(4, r.Spread, 9);
         Assert.DoesNotContain(r.Warnings, w => w.Contains("slowest", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Warm_up_runs_the_code_discarded_until_the_warm_up_time_is_over()
+    {
+        var clock = new FakeClock();
+        int calls = 0;
+        // Fixed 1,000 loops of 10 µs (10 ms each): 1 first call, then 25 batches reach 0.25 s, then 7 repeats.
+        var r = Measure.Time(() => { calls++; clock.Advance(10_000); }, clock.Options() with { Loops = 1000 });
+
+        Assert.Equal(1 + 25 * 1000 + 7 * 1000, calls);
+        Assert.Equal(7_000, r.Operations);
     }
 
     [Fact]
