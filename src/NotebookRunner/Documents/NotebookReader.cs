@@ -66,11 +66,9 @@ public static class NotebookReader
         {
             try
             {
-                var root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 512 });
-
-                // JsonNode materialises lazily; walk it now so duplicate keys surface here, with a position.
-                _ = root?.ToJsonString();
-                return root;
+                // Duplicate keys are rejected here, with their position: JsonObject would otherwise throw
+                // a bare ArgumentException later, when it materialises the object.
+                return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 512, AllowDuplicateProperties = false });
             }
             catch (JsonException ex)
             {
@@ -85,11 +83,6 @@ public static class NotebookReader
                     ? $" at line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1}"
                     : "";
                 throw Error(ex.Path ?? "$", $"invalid JSON{where}: {reason}", ex);
-            }
-            catch (ArgumentException ex)
-            {
-                // Duplicate property names ("An item with the same key has already been added").
-                throw Error("$", $"invalid JSON: {ex.Message}", ex);
             }
         }
 

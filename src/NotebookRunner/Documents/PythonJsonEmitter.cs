@@ -131,43 +131,42 @@ internal static class PythonJsonEmitter
     internal static void WriteString(StringBuilder sb, string text)
     {
         sb.Append('"');
+
+        // Copy runs of characters that need no escape in one go: outputs can hold megabytes of base64.
+        var runStart = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            switch (c)
+            string? escape = c switch
             {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\b': sb.Append("\\b"); break;
-                case '\f': sb.Append("\\f"); break;
-                default:
-                    if (c < 0x20)
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else if (char.IsSurrogate(c) && !IsPairAt(text, i))
-                    {
-                        // Python would fail to encode a lone surrogate as UTF-8; escaping keeps it lossless.
-                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                        if (char.IsHighSurrogate(c))
-                        {
-                            sb.Append(text[++i]);
-                        }
-                    }
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                '\b' => "\\b",
+                '\f' => "\\f",
+                < ' ' => UnicodeEscape(c),
+                _ when char.IsHighSurrogate(c) && IsPairAt(text, i) => null,
+                _ when char.IsLowSurrogate(c) && i > 0 && IsPairAt(text, i - 1) => null,
 
-                    break;
+                // Python would fail to encode a lone surrogate as UTF-8; escaping keeps it lossless.
+                _ when char.IsSurrogate(c) => UnicodeEscape(c),
+                _ => null,
+            };
+            if (escape is null)
+            {
+                continue;
             }
+
+            sb.Append(text, runStart, i - runStart).Append(escape);
+            runStart = i + 1;
         }
 
-        sb.Append('"');
+        sb.Append(text, runStart, text.Length - runStart).Append('"');
     }
+
+    private static string UnicodeEscape(char c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture);
 
     private static bool IsPairAt(string text, int i) =>
         char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);

@@ -125,6 +125,16 @@ public sealed class NotebookReaderTests
     }
 
     [Fact]
+    public void Duplicate_keys_are_reported_instead_of_crashing()
+    {
+        var ex = Assert.Throws<NotebookFormatException>(() => Parse("""{"nbformat": 4, "metadata": {"a": 1, "a": 2}, "cells": []}"""));
+
+        Assert.StartsWith("t.ipynb: $", ex.Message);
+        Assert.Contains("invalid JSON", ex.Message);
+        Assert.Contains("'a'", ex.Message);
+    }
+
+    [Fact]
     public void Empty_or_non_object_documents_are_rejected()
     {
         Assert.Contains("invalid JSON", Assert.Throws<NotebookFormatException>(() => Parse("")).Message);

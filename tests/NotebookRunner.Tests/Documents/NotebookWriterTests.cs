@@ -200,6 +200,26 @@ public sealed class NotebookWriterTests
     }
 
     [Fact]
+    public void Only_lone_surrogates_are_escaped()
+    {
+        // A Fact, not InlineData: theory arguments are serialised as UTF-8, which mangles lone surrogates.
+        (string Value, string Literal)[] cases =
+        [
+            ("\ud83d\ude00", "\ud83d\ude00"),
+            ("\ude00\ud83d", "\\ude00\\ud83d"),
+            ("\ud83d\ud83d\ude00", "\\ud83d\ud83d\ude00"),
+            ("\ud83d\ude00\ude00", "\ud83d\ude00\\ude00"),
+        ];
+        foreach (var (value, literal) in cases)
+        {
+            var nb = new Notebook();
+            nb.Metadata["s"] = value;
+
+            Assert.Contains($"\"s\": \"{literal}\"", NotebookWriter.Serialize(nb));
+        }
+    }
+
+    [Fact]
     public void Keys_are_sorted_by_code_point_not_utf16_unit()
     {
         var nb = new Notebook();
