@@ -25,10 +25,15 @@ public static partial class Measure
 
     /// <summary>Async scaling: each operation is one awaited <c>workload(degree)</c>.</summary>
     /// <example><code>var s = await Measure.ScalingAsync(dop => Task.WhenAll(Enumerable.Range(0, dop).Select(_ => Task.Run(Work))));</code></example>
-    public static async Task<ScalingResult> ScalingAsync(Func<int, Task> workload, int? maxDegree = null, MeasureOptions? options = null)
+    public static Task<ScalingResult> ScalingAsync(Func<int, Task> workload, int? maxDegree = null, MeasureOptions? options = null) =>
+        ScalingAsync(workload, DefaultDegrees(maxDegree), options);
+
+    /// <summary>Async scaling at the given degrees of parallelism (1 is always added, as the reference).</summary>
+    /// <example><code>await Measure.ScalingAsync(dop => RunAsync(dop), new[] { 1, 4, 16 })</code></example>
+    public static async Task<ScalingResult> ScalingAsync(Func<int, Task> workload, IEnumerable<int> degrees, MeasureOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        var chosen = CheckDegrees(DefaultDegrees(maxDegree));
+        var chosen = CheckDegrees(degrees);
         options ??= MeasureOptions.Default;
         var shared = options.Validated().Share(chosen.Length);
         var timings = new List<(int, TimingResult)>();

@@ -26,7 +26,7 @@ internal static class TimingEngine
         double warmUpTime = options.WarmUp.TotalSeconds * clock.Frequency;
         double Spent() => clock.GetTimestamp() - started;
 
-        // The warm-up call pays for JIT compilation and first-touch costs; it is not part of the result,
+        // The first call pays for JIT compilation and first-touch costs; it is not part of the result,
         // unless it alone used up the budget: then it is the one reading there will be.
         var beforeWarmUp = RuntimeCounters.Read();
         long warmUp = await runLoops(1).ConfigureAwait(false);
@@ -39,6 +39,19 @@ internal static class TimingEngine
                 TimeSpan.FromSeconds(Spent() / clock.Frequency), new[] { note });
         }
 
+        // Warm-up: keep calling, in batches that double without overshooting, until the warm-up time is over,
+        // so calibration and repeats see the optimised code tiered compilation installs after a while.
+        // The first call's time includes JIT compilation, so only a warm-up batch can show that one call fills a repeat.
+        double? warmedPerLoop = null;
+        long batch = 1;
+        for (int batches = 0; Spent() < warmUpTime && batches < MaxWarmUpBatches; batches++)
+        {
+            double perLoop = Math.Max(await runLoops(batch).ConfigureAwait(false), 1) / (double)batch;
+            warmedPerLoop = perLoop;
+            double left = warmUpTime - Spent();
+            batch = Math.Clamp(Math.Min(batch * 2, (long)(left / perLoop)), 1, MaxLoops);
+        }
+
         var notes = new List<string>();
         bool loopsCut = false;
         long loops;
@@ -46,7 +59,7 @@ internal static class TimingEngine
         {
             loops = fixedLoops;
         }
-        else if (warmUp >= target)
+        else if (warmedPerLoop >= target)
         {
             // One call already fills a repeat, so %timeit's first step (1 loop) would stop here too.
             loops = 1;
@@ -62,7 +75,7 @@ internal static class TimingEngine
                 // If that does not fit the budget, take the largest of 5× and 2× (no calibration run needed,
                 // the per-loop cost is known) that does, and say so.
                 double perLoop = Math.Max(elapsed, 1) / (double)loops;
-                double remaining = budget - Math.Max(Spent(), warmUpTime);
+                double remaining = budget - Spent();
                 if (loops * 10 * perLoop * (1 + options.Repeats) <= remaining)
                 {
                     loops *= 10;
@@ -81,10 +94,6 @@ internal static class TimingEngine
                 break;
             }
         }
-
-        // Keep the code running until the warm-up time is over; one call that fills a repeat needs no more.
-        for (int batch = 0; loops > 1 && Spent() < warmUpTime && batch < MaxWarmUpBatches; batch++)
-            await runLoops(loops).ConfigureAwait(false);
 
         var runTimes = new List<double>(options.Repeats);
         RuntimeCounters totals = default;

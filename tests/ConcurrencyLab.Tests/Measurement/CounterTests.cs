@@ -54,13 +54,7 @@ public sealed class CounterTests
         var clock = new FakeClock();
         var r = Measure.Time(() =>
         {
-            long before = ThreadPool.CompletedWorkItemCount;
-            using var done = new CountdownEvent(ItemsPerOp);
-            for (int i = 0; i < ItemsPerOp; i++)
-                ThreadPool.UnsafeQueueUserWorkItem(static d => d.Signal(), done, preferLocal: false);
-            done.Wait();
-            // The pool bumps its counter just after a work item returns; wait for that so the count is settled.
-            SpinWait.SpinUntil(() => ThreadPool.CompletedWorkItemCount - before >= ItemsPerOp, TimeSpan.FromSeconds(10));
+            KnownWork.QueueAndAwait(ItemsPerOp);
             clock.Advance(1_000_000);
         }, clock.Options() with { Loops = 20 });
 
@@ -75,16 +69,12 @@ public sealed class CounterTests
         var gate = new object();
         var r = Measure.Time(() =>
         {
-            long before = Monitor.LockContentionCount;
-            Thread waiter;
-            lock (gate)
+            KnownWork.ContendOnce(gate, body =>
             {
-                waiter = new Thread(() => { lock (gate) { } });
+                var waiter = new Thread(() => body());
                 waiter.Start();
-                // Hold the lock until the runtime has counted the waiter's contention.
-                SpinWait.SpinUntil(() => Monitor.LockContentionCount > before, TimeSpan.FromSeconds(10));
-            }
-            waiter.Join();
+                return waiter.Join;
+            });
             clock.Advance(1_000_000);
         }, clock.Options() with { Loops = 5 });
 

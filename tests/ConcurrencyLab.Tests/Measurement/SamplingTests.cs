@@ -9,15 +9,8 @@ public sealed class SamplingTests
     public void Samples_from_start_to_end_and_counts_the_work_items_the_code_completed()
     {
         const int Items = 50;
-        var s = Measure.Sample(() =>
-        {
-            long before = ThreadPool.CompletedWorkItemCount;
-            using var done = new CountdownEvent(Items);
-            for (int i = 0; i < Items; i++)
-                ThreadPool.UnsafeQueueUserWorkItem(static d => d.Signal(), done, preferLocal: false);
-            done.Wait();
-            SpinWait.SpinUntil(() => ThreadPool.CompletedWorkItemCount - before >= Items, TimeSpan.FromSeconds(10));
-        }, options: new MeasureOptions { Budget = TimeSpan.FromSeconds(60) });
+        var s = Measure.Sample(() => KnownWork.QueueAndAwait(Items),
+            options: new MeasureOptions { Budget = TimeSpan.FromSeconds(60) });
 
         Assert.True(s.Samples.Count >= 2);
         Assert.Equal(TimeSpan.Zero, s.Samples[0].Time);
@@ -34,17 +27,12 @@ public sealed class SamplingTests
     public async Task Async_code_is_sampled_until_its_task_completes()
     {
         var gate = new object();
-        var s = await Measure.SampleAsync(async () =>
-        {
-            long before = Monitor.LockContentionCount;
-            Task waiter;
-            lock (gate)
+        var s = await Measure.SampleAsync(() => Task.Run(() =>
+            KnownWork.ContendOnce(gate, body =>
             {
-                waiter = Task.Factory.StartNew(() => { lock (gate) { } }, TaskCreationOptions.LongRunning);
-                SpinWait.SpinUntil(() => Monitor.LockContentionCount > before, TimeSpan.FromSeconds(10));
-            }
-            await waiter;
-        }, TimeSpan.FromMilliseconds(1), new MeasureOptions { Budget = TimeSpan.FromSeconds(60) });
+                var waiter = Task.Factory.StartNew(body, TaskCreationOptions.LongRunning);
+                return waiter.Wait;
+            })), TimeSpan.FromMilliseconds(1), new MeasureOptions { Budget = TimeSpan.FromSeconds(60) });
 
         Assert.True(s.LockContentions >= 1);
         Assert.False(s.BudgetCut);

@@ -19,9 +19,9 @@ public sealed class TimingEngineTests
         Assert.Empty(r.BudgetNotes);
         Assert.Equal(20_000, r.Mean, 6);
         Assert.Equal(0, r.StdDev, 6);
-        // First call 1, calibration 1 + 10 + 100 + 1,000 + 10,000 (0.222 s), one more batch of 10,000 to pass
-        // the 0.25 s warm-up, then 7 repeats of 10,000.
-        Assert.Equal(1 + 11_111 + 10_000 + 70_000, calls);
+        // 0.25 s of warm-up (12,500 calls, the first included), calibration 1 + 10 + 100 + 1,000 + 10,000
+        // (0.222 s), then 7 repeats of 10,000.
+        Assert.Equal(12_500 + 11_111 + 70_000, calls);
         Assert.Equal(70_000, r.Operations);
         Assert.True(r.WallTime <= TimeSpan.FromSeconds(2));
     }
@@ -46,16 +46,17 @@ public sealed class TimingEngineTests
     public void Cuts_repeats_when_they_would_overrun_the_budget()
     {
         var clock = new FakeClock();
-        // 0.5 s per call: warm-up fills a repeat, so 1 loop; 0.5 (warm-up) + 3 × 0.5 = 2 s, a 4th would overrun.
+        // 0.5 s per call: the first call covers the warm-up, calibration stops at 1 loop (0.5 s),
+        // then 2 repeats reach 2 s and a 3rd would overrun.
         var r = Measure.Time(() => clock.AdvanceSeconds(0.5), clock.Options());
 
         Assert.Equal(1, r.Loops);
-        Assert.Equal(3, r.Repeats);
+        Assert.Equal(2, r.Repeats);
         Assert.Equal(7, r.RequestedRepeats);
         Assert.True(r.RepeatsCut);
-        Assert.Contains(r.BudgetNotes, n => n.Contains("ran 3 of 7 repeats", StringComparison.Ordinal));
+        Assert.Contains(r.BudgetNotes, n => n.Contains("ran 2 of 7 repeats", StringComparison.Ordinal));
         Assert.Equal(TimeSpan.FromSeconds(2), r.WallTime);
-        Assert.Contains("note: Budget 2 s: ran 3 of 7 repeats", r.ToString(), StringComparison.Ordinal);
+        Assert.Contains("note: Budget 2 s: ran 2 of 7 repeats", r.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,11 +117,24 @@ public sealed class TimingEngineTests
     {
         var clock = new FakeClock();
         int calls = 0;
-        // Fixed 1,000 loops of 10 µs (10 ms each): 1 first call, then 25 batches reach 0.25 s, then 7 repeats.
+        // 10 µs per call: the first call and the warm-up batches stop exactly at 0.25 s (25,000 calls),
+        // then 7 repeats of the fixed 1,000 loops; no calibration.
         var r = Measure.Time(() => { calls++; clock.Advance(10_000); }, clock.Options() with { Loops = 1000 });
 
-        Assert.Equal(1 + 25 * 1000 + 7 * 1000, calls);
+        Assert.Equal(25_000 + 7 * 1000, calls);
         Assert.Equal(7_000, r.Operations);
+    }
+
+    [Fact]
+    public void A_slow_first_call_from_JIT_does_not_skip_calibration()
+    {
+        var clock = new FakeClock();
+        bool first = true;
+        // The first call costs 0.3 s (as if compiling), later ones 20 µs: the loop count must come from the latter.
+        var r = Measure.Time(() => { clock.Advance(first ? 3e8 : 20_000); first = false; }, clock.Options());
+
+        Assert.Equal(10_000, r.Loops);
+        Assert.Equal(20_000, r.Mean, 6);
     }
 
     [Fact]
@@ -146,7 +160,7 @@ public sealed class TimingEngineTests
 
         var fromTests = Measure.Time(() => clock.Advance(20_000), clock.Options());
         Action fromCoreLib = Thread.MemoryBarrier; // System.Private.CoreLib is always optimised
-        var optimised = Measure.Time(fromCoreLib, clock.Options() with { Loops = 1, Budget = TimeSpan.FromSeconds(1) });
+        var optimised = Measure.Time(fromCoreLib, clock.Options() with { Loops = 1, WarmUp = TimeSpan.Zero });
 
         Assert.Equal(testsAreOptimised, fromTests.IsOptimized);
         Assert.Equal(!testsAreOptimised, fromTests.Warnings.Any(w => w.Contains("Debug", StringComparison.Ordinal)));
