@@ -20,7 +20,17 @@ internal static class TestFiles
             return fromSource;
         }
 
-        // Fallback: a copy next to the test assembly.
-        return System.IO.Path.Combine(AppContext.BaseDirectory, "TestData");
+        // With deterministic source paths (CI builds) the recorded path is mapped; then walk up from the
+        // test assembly, which builds under tests/NotebookRunner.Tests/bin/.
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = System.IO.Path.Combine(dir.FullName, "TestData");
+            if (Directory.Exists(System.IO.Path.Combine(candidate, "nbformat")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"TestData not found from {fromSource} or above {AppContext.BaseDirectory}.");
     }
 }

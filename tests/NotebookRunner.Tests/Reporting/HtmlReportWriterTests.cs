@@ -27,6 +27,8 @@ public sealed class HtmlReportWriterTests
         return cell;
     }
 
+    private static string PageWith(params CellOutput[] outputs) => HtmlReportWriter.RenderNotebook(With(CodeWith(outputs)), "t", Passed);
+
     private static DisplayDataOutput Display(params (string Mime, string Value)[] values)
     {
         var bundle = new MimeBundle();
@@ -87,7 +89,7 @@ public sealed class HtmlReportWriterTests
     [Fact]
     public void Stderr_is_visually_distinct_from_stdout()
     {
-        var page = HtmlReportWriter.RenderNotebook(With(CodeWith(new StreamOutput("stdout", "out"), new StreamOutput("stderr", "err"))), "t", Passed);
+        var page = PageWith(new StreamOutput("stdout", "out"), new StreamOutput("stderr", "err"));
 
         Assert.Contains("<pre class=\"output stream stdout\">out</pre>", page);
         Assert.Contains("<pre class=\"output stream stderr\">err</pre>", page);
@@ -99,7 +101,7 @@ public sealed class HtmlReportWriterTests
     {
         var error = new ErrorOutput("System.InvalidOperationException", "boom", ["\u001b[0;31mat Foo()\u001b[0m", "at Bar()"]);
 
-        var page = HtmlReportWriter.RenderNotebook(With(CodeWith(error)), "t", Passed);
+        var page = PageWith(error);
 
         Assert.Contains("<div class=\"output error\"><div class=\"error-title\">System.InvalidOperationException: boom</div>", page);
         Assert.Contains("<pre class=\"traceback\">at Foo()\nat Bar()</pre>", page);
@@ -113,7 +115,7 @@ public sealed class HtmlReportWriterTests
         var svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><script>alert(2)</script><rect width=\"5\" height=\"5\"/></svg>";
         var output = Display(("text/html", "<b>html</b>"), ("image/svg+xml", svg), ("image/png", "QUJD"), ("text/plain", "plain"));
 
-        var page = HtmlReportWriter.RenderNotebook(With(CodeWith(output)), "t", Passed);
+        var page = PageWith(output);
 
         Assert.Contains("<div class=\"svg-output\"><svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"5\" height=\"5\"/></svg></div>", page);
         Assert.DoesNotContain("<b>html</b>", page);
@@ -129,7 +131,7 @@ public sealed class HtmlReportWriterTests
         result.Data.SetText("text/html", html);
         result.Data.SetText("text/plain", "plain");
 
-        var page = HtmlReportWriter.RenderNotebook(With(CodeWith(result)), "t", Passed);
+        var page = PageWith(result);
 
         Assert.Contains("<div class=\"html-output\"><table><tr><td>1</td></tr></table><a href=\"#blocked:evil()\">l</a></div>", page);
         Assert.Contains("Out[7]:", page);
@@ -144,7 +146,7 @@ public sealed class HtmlReportWriterTests
         var bad = Display(("image/png", "\" onerror=\"x"), ("text/plain", "fallback"));
         var jpeg = Display(("image/jpeg", "/9j/4AAQ"));
 
-        var page = HtmlReportWriter.RenderNotebook(With(CodeWith(good, bad, jpeg)), "t", Passed);
+        var page = PageWith(good, bad, jpeg);
 
         Assert.Contains("src=\"data:image/png;base64,iVBORw0KGgo=\"", page);
         Assert.Contains("src=\"data:image/jpeg;base64,/9j/4AAQ\"", page);
@@ -175,7 +177,7 @@ public sealed class HtmlReportWriterTests
         var json = Display(("application/vnd.plotly.v1+json", "{\"data\": [1]}"));
         var unknown = new UnknownOutput(new System.Text.Json.Nodes.JsonObject { ["output_type"] = "hologram" });
 
-        var page = HtmlReportWriter.RenderNotebook(With(CodeWith(json, unknown)), "t", Passed);
+        var page = PageWith(json, unknown);
 
         Assert.Contains("json-output", page);
         Assert.Contains("&quot;data&quot;", page);
