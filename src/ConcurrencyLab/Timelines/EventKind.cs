@@ -1,0 +1,19 @@
+namespace ConcurrencyLab.Timelines;
+
+/// <summary>What a raw recorded event is; decoded into segments, marks and flows when recording stops.</summary>
+internal enum EventKind : byte
+{
+    /// <summary>A span; <see cref="RecordedEvent.Extra"/> is the managed id of the thread that opened it.</summary>
+    Span,
+    /// <summary>A span that held <see cref="RecordedEvent.Target"/>; its end is a release point.</summary>
+    Hold,
+    Blocked,
+    Sleep,
+    Mark,
+    /// <summary>The thread released (set, signalled) <see cref="RecordedEvent.Target"/> at Start.</summary>
+    Release,
+    /// <summary>A tracked task completed on this thread; Target is its <see cref="TrackedOperation"/>.</summary>
+    AsyncEnd,
+    /// <summary>Code awaiting a tracked task resumed on this thread.</summary>
+    Resume,
+}

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace ConcurrencyLab.Timelines;
+
+/// <summary>
+/// An open span; disposing it records the span. A struct so opening and closing allocates nothing.
+/// If the block contained an await and ends on another thread, it is recorded as an async operation.
+/// </summary>
+/// <example><code>using (tl.Span("download 3")) { Download(3); }</code></example>
+public readonly struct SpanScope : IDisposable
+{
+    private readonly Timeline? _timeline;
+    private readonly string _label;
+    private readonly long _start;
+    private readonly int _startThread;
+
+    internal SpanScope(Timeline timeline, string label, long start, int startThread)
+    {
+        _timeline = timeline;
+        _label = label;
+        _start = start;
+        _startThread = startThread;
+    }
+
+    /// <summary>Ends the span now, on the current thread. Dispose once (a second call records it again).</summary>
+    public void Dispose()
+    {
+        if (_timeline is null) return; // the disabled recorder: one branch
+        _timeline.Append(EventKind.Span, default, _start, Stopwatch.GetTimestamp(), _label, null, _startThread);
+    }
+}

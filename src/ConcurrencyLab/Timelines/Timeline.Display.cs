@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+using ConcurrencyLab.Charts;
+
+namespace ConcurrencyLab.Timelines;
+
+// Display: the Gantt (Plotly, SVG in HTML, SVG) and the text/plain summary with the derived figures.
+public sealed partial class Timeline
+{
+    /// <summary>The thread timeline as a Gantt chart (built on each call; the timeline must be stopped).</summary>
+    public Chart ToChart() => ToGanttChart();
+
+    /// <summary>The thread timeline as a <see cref="GanttChart"/>, to adjust before displaying.</summary>
+    public GanttChart ToGanttChart() => TimelineChartBuilder.Build(Data, Title, SummaryLines().Skip(1));
+
+    /// <summary>Static SVG of the Gantt, e.g. to save next to a notebook.</summary>
+    public string ToSvg() => ToChart().ToSvg();
+
+    /// <summary>A readable summary: threads, spans, wall time, parallelism, blocked time by cause, per-thread figures.</summary>
+    public string ToPlainText() =>
+        _data is null ? $"{Title}: recording ({_buffers.Count} threads so far)" : string.Join(Environment.NewLine, SummaryLines());
+
+    /// <summary>The summary, so a timeline reads well in string interpolation and logs.</summary>
+    public override string ToString() => ToPlainText();
+
+    private IEnumerable<string> SummaryLines()
+    {
+        var f = Data.Figures;
+        var c = CultureInfo.InvariantCulture;
+        yield return string.Format(c, "{0}: {1} threads, {2} spans, {3} marks, wall {4:0.###} ms", Title, Data.Threads.Count, SpanCount(), Data.Marks.Count, Data.WallMs);
+        yield return string.Format(c, "busy {0:0.###} ms, average parallelism {1:0.00}, max concurrency {2}", f.TotalBusyMs, f.AverageParallelism, f.MaxConcurrency);
+        var blocked = f.BlockedMsByCause.Count == 0
+            ? "none"
+            : string.Join(", ", f.BlockedMsByCause.OrderByDescending(p => p.Value).Select(p => string.Format(c, "{0} {1:0.###} ms", p.Key, p.Value)));
+        yield return string.Format(c, "blocked: {0}; sleeping {1:0.###} ms", blocked, f.SleepingMs);
+        foreach (var thread in Data.Threads)
+        {
+            yield return string.Format(c, "  {0}: busy {1:0.###} ms, blocked {2:0.###} ms", thread.Label,
+                f.BusyMsByThread.GetValueOrDefault(thread.ManagedId), f.BlockedMsByThread.GetValueOrDefault(thread.ManagedId));
+        }
+        if (Data.AsyncOperations.Count > 0)
+            yield return string.Format(c, "async operations: {0}, {1} hopped threads", Data.AsyncOperations.Count, Data.AsyncOperations.Count(o => o.HoppedThreads));
+        if (Data.Flows.Count > 0)
+            yield return string.Format(c, "released-by links: {0}", Data.Flows.Count);
+        if (Data.DroppedEvents > 0)
+            yield return string.Format(c, "DROPPED {0} events (MaxEventsPerThread reached); figures cover the kept ones", Data.DroppedEvents);
+        if (Data.RuntimeEventProblem is { } problem)
+            yield return problem;
+    }
+}

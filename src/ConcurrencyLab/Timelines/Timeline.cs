@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using ConcurrencyLab.Rendering;
+
+namespace ConcurrencyLab.Timelines;
+
+/// <summary>
+/// Records which thread ran what and when, and when threads were blocked, then shows it as a thread
+/// timeline (Gantt: one row per thread) with derived figures and a Perfetto export.
+/// </summary>
+/// <example><code>
+/// var timeline = Timeline.Record(tl =>
+/// {
+///     Parallel.For(0, 4, i => { using (tl.Span($"item {i}")) Work(i); });
+///     tl.Mark("all done");
+/// });
+/// timeline   // displays the Gantt; timeline.AverageParallelism, timeline.MaxConcurrency, ...
+/// </code></example>
+[TypeFormatterSource(typeof(ChartFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
+public sealed partial class Timeline : IChartDisplayable
+{
+    // One buffer per thread, found without a lock; a thread recording into two timelines at once
+    // falls back to the registry (rare, correct, slower).
+    [ThreadStatic] private static ThreadBuffer? t_buffer;
+
+    private readonly List<ThreadBuffer> _buffers = new();
+    private readonly TimelineOptions _options;
+    private readonly long _origin;
+    private readonly double _msPerTick = 1000.0 / Stopwatch.Frequency;
+    private volatile bool _recording;
+    private long _stopTimestamp;
+    private ThreadPoolSampler? _sampler;
+    private RuntimeEventCollector? _runtimeEvents;
+    private TimelineData? _data;
+
+    private Timeline(TimelineOptions options)
+    {
+        _options = options;
+        Title = "Thread timeline";
+        _origin = Stopwatch.GetTimestamp();
+    }
+
+    private Timeline(TimelineOptions options, TimelineData data) : this(options) => _data = data;
+
+    /// <summary>Title of the chart.</summary>
+    public string Title { get; set; }
+
+    /// <summary>True between <see cref="Start"/> and <see cref="Stop"/>.</summary>
+    public bool IsRecording => _recording;
+
+    /// <summary>Starts recording now; call <see cref="Stop"/> when the work is done.</summary>
+    /// <example><code>var tl = Timeline.Start(); ... tl.Stop();</code></example>
+    public static Timeline Start(TimelineOptions? options = null)
+    {
+        var timeline = new Timeline(options ?? TimelineOptions.Default);
+        // The listener starts first: the runtime only reports contention that begins after it is enabled.
+        if (timeline._options.CaptureRuntimeEvents)
+            timeline._runtimeEvents = RuntimeEventCollector.TryStart();
+        if (timeline._options.SampleThreadPool)
+            timeline._sampler = ThreadPoolSampler.Start(timeline._options.SampleInterval, timeline._origin);
+        timeline._recording = true;
+        return timeline;
+    }
+
+    /// <summary>Records <paramref name="work"/> and returns the stopped timeline, also when the work throws (then rethrows).</summary>
+    /// <example><code>var timeline = Timeline.Record(tl => { using (tl.Span("load")) Load(); });</code></example>
+    public static Timeline Record(Action<Timeline> work, TimelineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var timeline = Start(options);
+        try
+        {
+            work(timeline);
+        }
+        finally
+        {
+            timeline.Stop();
+        }
+        return timeline;
+    }
+
+    /// <summary>Records async work, whose continuations may run on any thread, and returns the stopped timeline.</summary>
+    /// <example><code>var timeline = await Timeline.RecordAsync(async tl => await tl.Track(FetchAsync(), "fetch"));</code></example>
+    public static async Task<Timeline> RecordAsync(Func<Timeline, Task> work, TimelineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var timeline = Start(options);
+        try
+        {
+            await work(timeline).ConfigureAwait(false);
+        }
+        finally
+        {
+            timeline.Stop();
+        }
+        return timeline;
+    }
+
+    /// <summary>
+    /// Stops recording, waits for the runtime's delayed events, and decodes everything into
+    /// threads, segments, marks and flows. Calling it again does nothing.
+    /// </summary>
+    public Timeline Stop()
+    {
+        if (_data is not null) return this;
+        _recording = false;
+        _stopTimestamp = Stopwatch.GetTimestamp();
+        var samples = _sampler?.Stop() ?? Array.Empty<ThreadPoolSample>();
+        RuntimeEventBatch? runtime = null;
+        if (_runtimeEvents is not null)
+        {
+            runtime = _runtimeEvents.FlushAndStop(_options.RuntimeEventFlushTimeout);
+            _runtimeEvents = null;
+        }
+        ThreadBuffer[] buffers;
+        lock (_buffers) buffers = _buffers.ToArray();
+        _data = TimelineDecoder.Decode(buffers, runtime, samples, _origin, _msPerTick, Ms(_stopTimestamp));
+        return this;
+    }
+
+    /// <summary>Opens a span on the current thread; dispose it (with <c>using</c>) to record it.</summary>
+    /// <example><code>using (tl.Span("download 3")) { ... }</code></example>
+    public SpanScope Span(string label) =>
+        _recording ? new SpanScope(this, label, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId) : default;
+
+    /// <summary>Records an instant on the current thread, e.g. <c>tl.Mark("cancel requested")</c>.</summary>
+    public void Mark(string label)
+    {
+        if (!_recording) return;
+        var now = Stopwatch.GetTimestamp();
+        Append(EventKind.Mark, default, now, now, label, null, 0);
+    }
+
+    /// <summary>Sleeps the current thread and records it as a sleeping segment.</summary>
+    public void Sleep(int milliseconds) => Sleep(TimeSpan.FromMilliseconds(milliseconds));
+
+    /// <summary>Sleeps the current thread and records it as a sleeping segment.</summary>
+    public void Sleep(TimeSpan duration)
+    {
+        var start = Stopwatch.GetTimestamp();
+        Thread.Sleep(duration);
+        if (_recording)
+            Append(EventKind.Sleep, default, start, Stopwatch.GetTimestamp(), $"Sleep({duration.TotalMilliseconds:0.###} ms)", null, 0);
+    }
+
+    internal void Append(EventKind kind, BlockCause cause, long start, long end, string label, object? target, int extra)
+    {
+        if (!_recording) return;
+        var buffer = t_buffer;
+        if (buffer is null || !ReferenceEquals(buffer.Owner, this))
+            buffer = Register();
+        buffer.Add(kind, cause, start, end, label, target, extra);
+    }
+
+    internal double Ms(long timestamp) => (timestamp - _origin) * _msPerTick;
+
+    private ThreadBuffer Register()
+    {
+        var thread = Thread.CurrentThread;
+        ThreadBuffer? buffer;
+        lock (_buffers)
+        {
+            buffer = _buffers.Find(b => ReferenceEquals(b.Thread, thread));
+            if (buffer is null)
+            {
+                buffer = new ThreadBuffer(this, thread, _options.MaxEventsPerThread);
+                _buffers.Add(buffer);
+            }
+        }
+        t_buffer = buffer;
+        return buffer;
+    }
+
+    private TimelineData Data => _data ?? throw new InvalidOperationException(
+        "The timeline is still recording: call Stop() first (Timeline.Record and RecordAsync stop it for you).");
+}

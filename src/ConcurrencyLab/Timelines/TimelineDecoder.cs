@@ -1,0 +1,200 @@
+using ConcurrencyLab.Charts;
+
+namespace ConcurrencyLab.Timelines;
+
+/// <summary>
+/// Turns raw per-thread events (and the runtime's events) into threads, segments, marks, async
+/// operations and "released by" flows, once, when recording stops.
+/// </summary>
+internal sealed class TimelineDecoder
+{
+    private readonly long _origin;
+    private readonly double _msPerTick;
+    private readonly List<TimelineThread> _threads = new();
+    private readonly List<TimelineSegment> _segments = new();
+    private readonly List<TimelineMark> _marks = new();
+    private readonly List<TimelineFlow> _flows = new();
+    private readonly Dictionary<TrackedOperation, (double End, int EndThread, double? Resume, int? ResumeThread)> _tracked = new();
+    private readonly List<TimelineAsyncOperation> _asyncSpans = new();
+    // Where each synchronization object was released, and which blocked waits should be linked to a release.
+    private readonly Dictionary<object, List<(int Thread, double Time)>> _releases = new(ReferenceEqualityComparer.Instance);
+    private readonly List<(TimelineSegment Wait, object? Target, int JoinedThread)> _waits = new();
+
+    private TimelineDecoder(long origin, double msPerTick)
+    {
+        _origin = origin;
+        _msPerTick = msPerTick;
+    }
+
+    public static TimelineData Decode(IReadOnlyList<ThreadBuffer> buffers, RuntimeEventBatch? runtime,
+        IReadOnlyList<ThreadPoolSample> samples, long origin, double msPerTick, double wallMs)
+    {
+        var decoder = new TimelineDecoder(origin, msPerTick);
+        long events = 0, dropped = 0;
+        foreach (var buffer in buffers)
+        {
+            decoder._threads.Add(buffer.Info with { Name = CurrentName(buffer) });
+            foreach (var e in buffer.Events())
+            {
+                decoder.Add(buffer.ManagedId, e);
+                events++;
+            }
+            dropped += buffer.Dropped;
+        }
+        var adjustments = new List<ThreadPoolAdjustment>();
+        if (runtime is not null)
+        {
+            decoder.AddContentions(runtime.Contentions);
+            adjustments.AddRange(runtime.Adjustments.Select(a => new ThreadPoolAdjustment(decoder.Ms(a.Timestamp), a.NewWorkerThreadCount, a.Reason)));
+        }
+        decoder.LinkWaitsToReleases();
+        return new TimelineData
+        {
+            Threads = decoder._threads,
+            Segments = decoder._segments,
+            Marks = decoder._marks,
+            Flows = decoder._flows,
+            AsyncOperations = decoder.AsyncOperations(),
+            Samples = samples,
+            Adjustments = adjustments,
+            WallMs = wallMs,
+            EventCount = events,
+            DroppedEvents = dropped,
+            RuntimeEventProblem = runtime?.Problem,
+        };
+    }
+
+    private double Ms(long timestamp) => (timestamp - _origin) * _msPerTick;
+
+    private void Add(int thread, in RecordedEvent e)
+    {
+        double start = Ms(e.Start), end = Ms(e.End);
+        switch (e.Kind)
+        {
+            case EventKind.Span when e.Extra != thread:
+                // The using block contained an await and ended elsewhere: an async operation, not thread time.
+                _asyncSpans.Add(new TimelineAsyncOperation(e.Label, start, end, e.Extra, thread));
+                break;
+            case EventKind.Span:
+                _segments.Add(new TimelineSegment(thread, start, end, SegmentState.Running, e.Label));
+                break;
+            case EventKind.Hold:
+                _segments.Add(new TimelineSegment(thread, start, end, SegmentState.Running, e.Label));
+                AddRelease(e.Target!, thread, end);
+                break;
+            case EventKind.Blocked:
+                var wait = new TimelineSegment(thread, start, end, SegmentState.Blocked, e.Label) { Cause = e.Cause };
+                _segments.Add(wait);
+                if (e.Target is not null || e.Cause == BlockCause.Join)
+                    _waits.Add((wait, e.Target, e.Extra));
+                break;
+            case EventKind.Sleep:
+                _segments.Add(new TimelineSegment(thread, start, end, SegmentState.Sleeping, e.Label));
+                break;
+            case EventKind.Mark:
+                _marks.Add(new TimelineMark(thread, start, e.Label));
+                break;
+            case EventKind.Release:
+                AddRelease(e.Target!, thread, start);
+                break;
+            case EventKind.AsyncEnd:
+                var op = (TrackedOperation)e.Target!;
+                var resume = _tracked.TryGetValue(op, out var earlier) ? (earlier.Resume, earlier.ResumeThread) : (null, null);
+                _tracked[op] = (end, thread, resume.Item1, resume.Item2);
+                break;
+            case EventKind.Resume:
+                var resumed = (TrackedOperation)e.Target!;
+                var completion = _tracked.TryGetValue(resumed, out var seen) ? (seen.End, seen.EndThread) : (double.NaN, resumed.StartThread);
+                _tracked[resumed] = (completion.Item1, completion.Item2, start, thread);
+                break;
+        }
+    }
+
+    private void AddRelease(object target, int thread, double time)
+    {
+        if (!_releases.TryGetValue(target, out var list))
+            _releases[target] = list = new List<(int, double)>();
+        list.Add((thread, time));
+    }
+
+    /// <summary>Each wait is linked to the latest release of the same object by another thread while it waited.</summary>
+    private void LinkWaitsToReleases()
+    {
+        foreach (var (wait, target, joined) in _waits)
+        {
+            if (target is null)
+            {
+                // Join: the joined thread's last recorded activity is what the joiner waited for.
+                var last = _segments.Where(s => s.ThreadId == joined && s.End <= wait.End).Select(s => (double?)s.End).Max();
+                if (last is { } end)
+                    _flows.Add(new TimelineFlow(joined, end, wait.ThreadId, wait.End, "thread ended"));
+                continue;
+            }
+            if (!_releases.TryGetValue(target, out var releases)) continue;
+            // A barrier's last arrival may come before the first arriver's wait begins; other releases must fall inside the wait.
+            var best = releases.Where(r => r.Thread != wait.ThreadId && r.Time <= wait.End && (r.Time >= wait.Start || wait.Cause == BlockCause.Barrier))
+                .OrderByDescending(r => r.Time).FirstOrDefault();
+            if (best != default)
+                _flows.Add(new TimelineFlow(best.Thread, best.Time, wait.ThreadId, wait.End, "released " + wait.Label));
+        }
+    }
+
+    private void AddContentions(IEnumerable<RuntimeContention> contentions)
+    {
+        foreach (var c in contentions)
+        {
+            var waiter = ThreadForOsId(c.OsThreadId);
+            double start = Ms(c.StartTimestamp), end = Ms(c.EndTimestamp);
+            // A wait already recorded by Timeline.Lock is the same wait seen twice: keep the labelled one.
+            if (_segments.Any(s => s.ThreadId == waiter && s.State == SegmentState.Blocked && s.Start < end && start < s.End))
+                continue;
+            _segments.Add(new TimelineSegment(waiter, start, end, SegmentState.Blocked, "lock contention") { Cause = BlockCause.Contention });
+            if (c.OwnerThreadId != 0 && OwnerThread(c.OwnerThreadId) is { } owner && owner != waiter)
+                _flows.Add(new TimelineFlow(owner, end, waiter, end, "released lock"));
+        }
+    }
+
+    // The owner id is the OS id on CoreCLR's Monitor; a managed id on runtimes whose Monitor is managed code.
+    private int? OwnerThread(long id) =>
+        _threads.FirstOrDefault(t => t.OsThreadId == id)?.ManagedId
+        ?? _threads.FirstOrDefault(t => t.ManagedId == id)?.ManagedId;
+
+    /// <summary>The row of a thread known by OS id; threads that never recorded get a row of their own.</summary>
+    private int ThreadForOsId(long osId)
+    {
+        var known = _threads.FirstOrDefault(t => t.OsThreadId == osId && osId != 0);
+        if (known is not null) return known.ManagedId;
+        var id = -(_threads.Count(t => t.ManagedId < 0) + 1);
+        _threads.Add(new TimelineThread(id, "seen only in runtime events", false, false) { OsThreadId = osId });
+        return id;
+    }
+
+    private List<TimelineAsyncOperation> AsyncOperations()
+    {
+        var operations = new List<TimelineAsyncOperation>(_asyncSpans);
+        foreach (var (op, info) in _tracked)
+        {
+            if (double.IsNaN(info.End)) continue; // completion came after Stop: never finished while recording
+            operations.Add(new TimelineAsyncOperation(op.Label, Ms(op.Start), info.End, op.StartThread, info.EndThread)
+            {
+                ResumeThreadId = info.ResumeThread,
+                ResumeTime = info.Resume,
+            });
+        }
+        operations.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return operations;
+    }
+
+    private static string? CurrentName(ThreadBuffer buffer)
+    {
+        // Names are often set after the thread starts recording; read the latest one.
+        try
+        {
+            return buffer.Thread.Name ?? buffer.Info.Name;
+        }
+        catch (ThreadStateException)
+        {
+            return buffer.Info.Name;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using ConcurrencyLab.Charts;
+
+namespace ConcurrencyLab.Timelines;
+
+/// <summary>A stretch of time on one thread: running a span, blocked, or sleeping. Times in ms since the start.</summary>
+/// <param name="ThreadId">Managed id of the thread (see <see cref="TimelineThread.ManagedId"/>).</param>
+/// <param name="Start">Start, ms since the timeline started.</param>
+/// <param name="End">End, ms since the timeline started.</param>
+/// <param name="State">Running, Blocked or Sleeping.</param>
+/// <param name="Label">The span's label (or what was waited on).</param>
+public sealed record TimelineSegment(int ThreadId, double Start, double End, SegmentState State, string Label)
+{
+    /// <summary>Why the thread was blocked; null unless <see cref="State"/> is Blocked.</summary>
+    public BlockCause? Cause { get; init; }
+
+    /// <summary>Length in ms.</summary>
+    public double Duration => End - Start;
+}

@@ -1,0 +1,159 @@
+using ConcurrencyLab.Charts;
+using ConcurrencyLab.Timelines;
+
+namespace ConcurrencyLab.Tests.Timelines;
+
+public class TimelineRecordingTests
+{
+    [Fact]
+    public void Spans_from_dedicated_threads_land_on_one_row_per_thread_with_thread_facts()
+    {
+        var ids = new int[3];
+        var timeline = Timeline.Record(tl =>
+        {
+            var threads = Enumerable.Range(0, 3).Select(n => Handshake.StartThread($"worker {n}", () =>
+            {
+                ids[n] = Environment.CurrentManagedThreadId;
+                for (var i = 0; i < 5; i++)
+                    using (tl.Span($"item {n}.{i}")) Thread.SpinWait(100);
+            })).ToList();
+            threads.ForEach(t => t.Join());
+        }, Handshake.Quiet);
+
+        Assert.Equal(3, timeline.Threads.Count);
+        foreach (var (id, n) in ids.Select((id, n) => (id, n)))
+        {
+            var thread = Assert.Single(timeline.Threads, t => t.ManagedId == id);
+            Assert.Equal($"worker {n}", thread.Name);
+            Assert.False(thread.IsThreadPool);
+            Assert.False(thread.IsBackground);
+            Assert.Contains("dedicated, fg", thread.Label);
+            Assert.Equal(5, timeline.SpanCount(id));
+        }
+        Assert.All(timeline.Segments, s => Assert.True(s.End >= s.Start && s.Start >= 0));
+        Assert.Equal(15, timeline.EventCount);
+    }
+
+    [Fact]
+    public void Pool_threads_are_marked_as_pool_and_background()
+    {
+        var timeline = Timeline.Record(tl => Task.Run(() => { using (tl.Span("on the pool")) { } }).Wait(), Handshake.Quiet);
+
+        var segment = Assert.Single(timeline.Segments);
+        var thread = Assert.Single(timeline.Threads, t => t.ManagedId == segment.ThreadId);
+        Assert.True(thread.IsThreadPool);
+        Assert.True(thread.IsBackground);
+        Assert.Contains("pool, bg", thread.Label);
+    }
+
+    [Fact]
+    public void Marks_and_sleep_are_recorded_on_the_current_thread()
+    {
+        var timeline = Timeline.Record(tl =>
+        {
+            tl.Mark("cancel requested");
+            tl.Sleep(1);
+        }, Handshake.Quiet);
+
+        var me = Environment.CurrentManagedThreadId;
+        Assert.Equal(me, Assert.Single(timeline.Marks).ThreadId);
+        var sleep = Assert.Single(timeline.Segments);
+        Assert.Equal(SegmentState.Sleeping, sleep.State);
+        Assert.True(timeline.SleepingTime > TimeSpan.Zero);
+        Assert.Equal(TimeSpan.Zero, timeline.TotalBusyTime);
+    }
+
+    [Fact]
+    public void A_stopped_timeline_records_nothing_more()
+    {
+        var timeline = Timeline.Record(tl => { using (tl.Span("inside")) { } }, Handshake.Quiet);
+        using (timeline.Span("after stop")) { }
+        timeline.Mark("after stop");
+
+        Assert.False(timeline.IsRecording);
+        Assert.Equal(1, timeline.EventCount);
+        Assert.DoesNotContain(timeline.Segments, s => s.Label == "after stop");
+    }
+
+    [Fact]
+    public void Reading_results_while_recording_fails_with_a_clear_message()
+    {
+        var timeline = Timeline.Start(Handshake.Quiet);
+        var error = Assert.Throws<InvalidOperationException>(() => timeline.Segments);
+        Assert.Contains("Stop()", error.Message);
+        timeline.Stop();
+        Assert.Empty(timeline.Segments);
+    }
+
+    [Fact]
+    public void Work_that_throws_still_stops_the_recording_and_the_exception_surfaces()
+    {
+        Timeline? seen = null;
+        Assert.Throws<InvalidTimeZoneException>(() => Timeline.Record(tl =>
+        {
+            seen = tl;
+            throw new InvalidTimeZoneException();
+        }, Handshake.Quiet));
+        Assert.False(seen!.IsRecording);
+    }
+
+    [Fact]
+    public void Span_closed_on_another_thread_becomes_an_async_operation()
+    {
+        var timeline = Timeline.Record(tl =>
+        {
+            SpanScope scope = default;
+            var opener = Handshake.StartThread("opener", () => scope = tl.Span("awaited work"));
+            opener.Join();
+            var closer = Handshake.StartThread("closer", () => scope.Dispose());
+            closer.Join();
+        }, Handshake.Quiet);
+
+        var op = Assert.Single(timeline.AsyncOperations);
+        Assert.Equal("awaited work", op.Label);
+        Assert.NotEqual(op.StartThreadId, op.EndThreadId);
+        Assert.True(op.HoppedThreads);
+        Assert.Empty(timeline.Segments);
+    }
+
+    [Fact]
+    public async Task Tracked_task_records_start_completion_and_resumption_threads()
+    {
+        var started = 0;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var timeline = await Task.Run(() => Timeline.RecordAsync(async tl =>
+        {
+            started = Environment.CurrentManagedThreadId;
+            var completer = Handshake.StartThread("completer", () => gate.SetResult());
+            await tl.Track(gate.Task, "fetch");
+            completer.Join();
+            var answer = await tl.Track(Task.FromResult(42), "cached");
+            Assert.Equal(42, answer);
+        }, Handshake.Quiet));
+
+        Assert.Equal(2, timeline.AsyncOperations.Count);
+        var fetch = Assert.Single(timeline.AsyncOperations, o => o.Label == "fetch");
+        Assert.Equal(started, fetch.StartThreadId);
+        Assert.True(fetch.End >= fetch.Start);
+        Assert.NotNull(fetch.ResumeThreadId);
+        Assert.True(fetch.ResumeTime >= fetch.End);
+        var cached = Assert.Single(timeline.AsyncOperations, o => o.Label == "cached");
+        Assert.Equal(cached.StartThreadId, cached.EndThreadId); // already complete: nothing hopped
+        Assert.Contains("async 1", timeline.ToGanttChart().Lanes.Select(l => l.Label));
+    }
+
+    [Fact]
+    public void Bounded_memory_counts_and_shows_dropped_events()
+    {
+        var options = Handshake.Quiet with { MaxEventsPerThread = 10_000 };
+        var timeline = Timeline.Record(tl =>
+        {
+            for (var i = 0; i < 20_000; i++)
+                using (tl.Span("s")) { }
+        }, options);
+
+        Assert.True(timeline.DroppedEvents > 0);
+        Assert.Equal(20_000, timeline.EventCount + timeline.DroppedEvents);
+        Assert.Contains("DROPPED " + timeline.DroppedEvents, timeline.ToPlainText());
+    }
+}
