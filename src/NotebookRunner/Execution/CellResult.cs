@@ -1,0 +1,15 @@
+namespace NotebookRunner.Execution;
+
+/// <summary>One cell's part in a run, as reports show it.</summary>
+/// <param name="Index">Position in the notebook, from 0.</param>
+/// <param name="Id">The nbformat cell id.</param>
+/// <param name="FirstLine">The first non-blank line of its source, for names in reports.</param>
+/// <param name="Error">For a failed, timed-out or crashed cell: "ename: evalue".</param>
+/// <param name="Traceback">For such a cell, the traceback lines.</param>
+public sealed record CellResult(
+    int Index, string Id, string FirstLine, CellStatus Status, TimeSpan Duration, int? ExecutionCount,
+    string? Error = null, IReadOnlyList<string>? Traceback = null)
+{
+    /// <summary>"cell 4 (id 1a2b3c4d: `var x = 1;`)", the way failures name a cell.</summary>
+    public string Describe() => $"cell {Index} (id {Id}: `{FirstLine}`)";
+}

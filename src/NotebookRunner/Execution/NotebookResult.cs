@@ -1,0 +1,23 @@
+using NotebookRunner.Documents;
+
+namespace NotebookRunner.Execution;
+
+/// <summary>The outcome of running one notebook.</summary>
+/// <param name="InputPath">The notebook as given.</param>
+/// <param name="Name">Its path relative to the folder it was found in, for reports.</param>
+/// <param name="Executed">The notebook with the new outputs (null when the input could not be read).</param>
+/// <param name="Failure">One line saying why the notebook did not pass, naming the cell.</param>
+/// <param name="Optimized">Whether cells were compiled with optimisations (null if the worker never started).</param>
+public sealed record NotebookResult(
+    string InputPath, string Name, NotebookStatus Status, TimeSpan Duration, IReadOnlyList<CellResult> Cells,
+    Notebook? Executed, string? Failure, bool? Optimized)
+{
+    /// <summary>True when the notebook passed.</summary>
+    public bool Passed => Status == NotebookStatus.Passed;
+
+    /// <summary>The cell that made the notebook fail, if any.</summary>
+    public CellResult? FailedCell => Cells.FirstOrDefault(c => c.Status is CellStatus.Failed or CellStatus.TimedOut or CellStatus.Crashed);
+
+    /// <summary>Code cells that were executed (passed or errored).</summary>
+    public int CellsRun => Cells.Count(c => c.Status is CellStatus.Passed or CellStatus.Failed or CellStatus.AllowedError or CellStatus.TimedOut or CellStatus.Crashed);
+}

@@ -1,0 +1,123 @@
+using System.Xml.Linq;
+using NotebookRunner.Cli;
+using NotebookRunner.Documents;
+using static NotebookRunner.Tests.Execution.TestNotebook;
+
+namespace NotebookRunner.Tests.Cli;
+
+public sealed class CommandLineTests
+{
+    private sealed record CliRun(int ExitCode, string Output, string Error);
+
+    private static async Task<CliRun> Nbrun(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await CommandLine.InvokeAsync(args, output, error);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Passing_notebooks_exit_0_write_the_executed_copy_and_leave_the_input_untouched()
+    {
+        var folder = Folder();
+        var input = Write(folder, "hello.ipynb", Code("Console.WriteLine(\"hi\");"));
+        var before = await File.ReadAllBytesAsync(input, TestContext.Current.CancellationToken);
+        var outDir = Path.Combine(folder, "out");
+
+        var run = await Nbrun("run", input, "--output", outDir, "-j", "1");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(before, await File.ReadAllBytesAsync(input, TestContext.Current.CancellationToken));
+        var executed = NotebookReader.Read(Path.Combine(outDir, "hello.ipynb"));
+        Assert.Equal("hi\n", Assert.IsType<StreamOutput>(Assert.Single(executed.Cells[0].Outputs)).Text);
+        Assert.Contains("PASS hello.ipynb", run.Output);
+        Assert.Contains("1 passed, 0 failed", run.Output);
+    }
+
+    [Fact]
+    public async Task A_failing_notebook_exits_1_and_junit_names_the_cell_and_error()
+    {
+        var folder = Folder();
+        Write(folder, "good.ipynb", Code("1"));
+        Write(folder, "bad.ipynb", Code("var x = 1;"), Code("throw new InvalidOperationException(\"nope\");"));
+        var junit = Path.Combine(folder, "reports", "junit.xml");
+
+        var run = await Nbrun("run", folder, "--junit", junit);
+
+        Assert.Equal(ExitCodes.NotebookFailed, run.ExitCode);
+        var report = XDocument.Load(junit);
+        var cases = report.Descendants("testcase").ToList();
+        Assert.Equal(["bad.ipynb", "good.ipynb"], cases.Select(c => (string)c.Attribute("name")!));
+        var failure = Assert.Single(report.Descendants("failure"));
+        Assert.Contains("cell 1", (string)failure.Attribute("message")!);
+        Assert.Contains("throw new InvalidOperationException", (string)failure.Attribute("message")!);
+        Assert.Contains("System.InvalidOperationException: nope", (string)failure.Attribute("message")!);
+        Assert.Equal("1", (string)report.Root!.Attribute("failures")!);
+        Assert.Contains("FAILED bad.ipynb", run.Output);
+    }
+
+    [Fact]
+    public async Task A_malformed_notebook_exits_2_with_one_line_naming_file_and_json_path_and_runs_nothing()
+    {
+        var folder = Folder();
+        var good = Write(folder, "good.ipynb", Code("1"));
+        var bad = Path.Combine(folder, "bad.ipynb");
+        await File.WriteAllTextAsync(bad, "{\"cells\": [{\"cell_type\": \"code\", \"source\": 7}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}", TestContext.Current.CancellationToken);
+        var outDir = Path.Combine(folder, "out");
+
+        var run = await Nbrun("run", good, bad, "--output", outDir);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("bad.ipynb", line);
+        Assert.Contains("$.cells[0].source", line);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Theory]
+    [InlineData("-j", "0")]
+    [InlineData("--timeout", "-1")]
+    [InlineData("--no-such-option")]
+    public async Task Bad_options_exit_2(params string[] options)
+    {
+        var input = Write(Folder(), "a.ipynb", Code("1"));
+        var run = await Nbrun(["run", input, .. options]);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.NotEmpty(run.Error);
+    }
+
+    [Fact]
+    public async Task A_missing_path_exits_2_naming_it()
+    {
+        var run = await Nbrun("run", "/no/such/notebook.ipynb");
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("/no/such/notebook.ipynb", run.Error);
+    }
+
+    [Fact]
+    public async Task Inplace_writes_the_outputs_into_the_input_and_html_writes_pages_and_an_index()
+    {
+        var folder = Folder();
+        var input = Write(folder, "page.ipynb", NotebookCell.Markdown("# Heading"), Code("\"<b>bold</b>\""));
+        var html = Path.Combine(folder, "html");
+
+        var run = await Nbrun("run", input, "--inplace", "--html", html);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.NotEmpty(NotebookReader.Read(input).Cells[1].Outputs);
+        var index = await File.ReadAllTextAsync(Path.Combine(html, "index.html"), TestContext.Current.CancellationToken);
+        Assert.Contains("page.html", index);
+        var page = await File.ReadAllTextAsync(Path.Combine(html, "page.html"), TestContext.Current.CancellationToken);
+        Assert.Contains("Heading", page);
+    }
+
+    [Fact]
+    public async Task A_failed_package_restore_exits_3()
+    {
+        var input = Write(Folder(), "restore.ipynb", Code("#r \"nuget: NoSuch.Package.For.Nbrun.Tests, 1.0.0\""));
+        var run = await Nbrun("run", input);
+        Assert.Equal(ExitCodes.Infrastructure, run.ExitCode);
+        Assert.Contains("NoSuch.Package.For.Nbrun.Tests", run.Output);
+    }
+}
