@@ -11,14 +11,26 @@ namespace NotebookRunner.Tests.Documents;
 /// </summary>
 public sealed class NbformatReferenceTests
 {
-    public static TheoryData<string> NbformatWrittenFiles =>
-    [
-        "jupyter-executed.ipynb",
-        "vscode-polyglot.ipynb",
-        "tricky-text.ipynb",
-        "unknown-output.ipynb",
-        "compact-expected.ipynb",
-    ];
+    public static TheoryData<string> NbformatWrittenFiles
+    {
+        get
+        {
+            var data = new TheoryData<string>(
+                "jupyter-executed.ipynb",
+                "vscode-polyglot.ipynb",
+                "tricky-text.ipynb",
+                "unknown-output.ipynb",
+                "compact-expected.ipynb");
+
+            // Randomised notebooks (text with every kind of line break and control character, nested metadata with floats).
+            foreach (var file in Directory.GetFiles(TestFiles.Path("nbformat"), "random-*.ipynb").Order(StringComparer.Ordinal))
+            {
+                data.Add(System.IO.Path.GetFileName(file));
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(NbformatWrittenFiles))]

@@ -205,6 +205,21 @@ public sealed class HtmlReportWriterTests
     }
 
     [Fact]
+    public void Every_sample_notebook_renders_every_cell_without_scripts()
+    {
+        foreach (var file in Directory.GetFiles(TestFiles.Path("nbformat"), "*.ipynb"))
+        {
+            var nb = NotebookReader.Read(file);
+
+            var page = HtmlReportWriter.RenderNotebook(nb, Path.GetFileName(file), Passed);
+
+            Assert.Equal(nb.Cells.Count, CountOf(page, "<section class=\"cell"));
+            Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+            Assert.EndsWith("</html>\n", page);
+        }
+    }
+
+    [Fact]
     public void Index_lists_notebooks_with_links_status_colours_and_totals()
     {
         IReadOnlyList<ReportEntry> entries =

@@ -162,3 +162,66 @@ for _ in range(300):
     cases.append("".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))))
 with open("splitlines.json", "w", encoding="utf-8") as f:
     json.dump([[c, c.splitlines(True)] for c in cases], f, ensure_ascii=True, indent=0)
+
+# 9. Random notebooks: random text (line breaks of every kind, control characters, astral characters),
+#    random nested metadata with floats, ints, booleans and nulls, and every output type.
+POOL = list("abcxyz XYZ019_-.,;:{}[]\"'\\/<>&#") + ["\n", "\r", "\r\n", "\t", "\x00", "\x01", "\x08", "\x0b", "\x0c",
+        "\x1b", "\x1c", "\x1e", "\x7f", "\x85", "\u00e9", "\u2028", "\u2029", "\ufeff", "\uff01", "\U0001F600", "\U0001D518"]
+
+
+def rtext(r, n=25):
+    return "".join(r.choice(POOL) for _ in range(r.randint(0, n)))
+
+
+def rvalue(r, depth=0):
+    kind = r.randint(0, 7 if depth < 3 else 4)
+    if kind == 0:
+        return r.randint(-10**6, 10**6)
+    if kind == 1:
+        return r.uniform(-1e6, 1e6) * 10 ** r.randint(-30, 30)
+    if kind == 2:
+        return r.choice([True, False, None])
+    if kind in (3, 4):
+        return rtext(r, 10)
+    if kind in (5, 6):
+        return {rtext(r, 6): rvalue(r, depth + 1) for _ in range(r.randint(0, 4))}
+    return [rvalue(r, depth + 1) for _ in range(r.randint(0, 4))]
+
+
+def routput(r, count):
+    kind = r.randint(0, 3)
+    if kind == 0:
+        return new_output("stream", name=r.choice(["stdout", "stderr"]), text=rtext(r).replace("\r", ""))
+    if kind == 1:
+        return new_output("error", ename=rtext(r, 8), evalue=rtext(r).replace("\r", ""),
+                          traceback=[rtext(r).replace("\r", "") for _ in range(r.randint(0, 3))])
+    data = {"text/plain": rtext(r).replace("\r", "")}
+    if r.random() < 0.5:
+        data["text/html"] = rtext(r).replace("\r", "")
+    if r.random() < 0.5:
+        data["application/json"] = rvalue(r)
+    if r.random() < 0.3:
+        data["image/png"] = "iVBORw0KGgo" + "A" * r.randint(0, 20)
+    if kind == 2:
+        return new_output("display_data", data=data, metadata={"k": rvalue(r)} if r.random() < 0.3 else {})
+    return new_output("execute_result", data=data, execution_count=count)
+
+
+for n in range(12):
+    r = random.Random(1000 + n)
+    nb = new_notebook(metadata={"kernelspec": {"display_name": ".NET (C#)", "language": "C#", "name": ".net-csharp"},
+                                "language_info": {"name": "polyglot-notebook"}, "extra": rvalue(r)})
+    for i in range(r.randint(1, 6)):
+        cell_id = "fz%d-%d" % (n, i)
+        if r.random() < 0.6:
+            count = i + 1 if r.random() < 0.7 else None
+            outputs = [routput(r, count or 1) for _ in range(r.randint(0, 3))] if count else []
+            cell = new_code_cell(rtext(r, 60), id=cell_id, execution_count=count, outputs=outputs)
+        elif r.random() < 0.7:
+            cell = new_markdown_cell(rtext(r, 60), id=cell_id)
+        else:
+            cell = new_raw_cell(rtext(r, 30), id=cell_id)
+        if r.random() < 0.5:
+            cell.metadata = {"tags": ["t%d" % i], "custom": rvalue(r)}
+        nb.cells.append(cell)
+    write(nb, "random-%02d.ipynb" % n)
