@@ -67,14 +67,15 @@ internal static class TimingEngine
         else
         {
             loops = 1;
+            double perLoop;
             while (true)
             {
                 long elapsed = await runLoops(loops).ConfigureAwait(false);
+                perLoop = Math.Max(elapsed, 1) / (double)loops;
                 if (elapsed >= target || loops >= MaxLoops) break;
                 // Going ten times longer costs one more calibration run plus the repeats at that count.
                 // If that does not fit the budget, take the largest of 5× and 2× (no calibration run needed,
                 // the per-loop cost is known) that does, and say so.
-                double perLoop = Math.Max(elapsed, 1) / (double)loops;
                 double remaining = budget - Spent();
                 if (loops * 10 * perLoop * (1 + options.Repeats) <= remaining)
                 {
@@ -90,9 +91,18 @@ internal static class TimingEngine
                     }
                 }
                 loopsCut = true;
-                notes.Add($"Budget {Seconds(options.Budget)} s: {loops:N0} loops per repeat (about {DurationText.Format(loops * perLoop * 1e9 / clock.Frequency)}) instead of running until a repeat takes {Seconds(options.MinRepeatTime)} s.");
                 break;
             }
+
+            // A noisy calibration run can leave a count whose repeats no longer fit: all the repeats are worth
+            // more than long ones, so step down the 1-2-5 ladder until they fit.
+            while (loops > 1 && loops * perLoop * options.Repeats > budget - Spent())
+            {
+                loops = StepDown(loops);
+                loopsCut = true;
+            }
+            if (loopsCut)
+                notes.Add($"Budget {Seconds(options.Budget)} s: {loops:N0} loops per repeat (about {DurationText.Format(loops * perLoop * 1e9 / clock.Frequency)}) instead of running until a repeat takes {Seconds(options.MinRepeatTime)} s.");
         }
 
         var runTimes = new List<double>(options.Repeats);
@@ -124,6 +134,15 @@ internal static class TimingEngine
         var wallTime = TimeSpan.FromSeconds(Spent() / clock.Frequency);
         return new TimingResult(name, runTimes, loops, totals, CompilationCheck.IsOptimized(method), isAsync,
             options, loopsCut, repeatsCut, wallTime, notes);
+    }
+
+    /// <summary>The next smaller count on the 1-2-5 ladder: 1,000 → 500 → 200 → 100.</summary>
+    internal static long StepDown(long loops)
+    {
+        long decade = 1;
+        while (decade * 10 <= loops) decade *= 10;
+        long lead = loops / decade;
+        return lead > 5 ? 5 * decade : lead > 2 ? 2 * decade : lead > 1 ? decade : Math.Max(1, decade / 2);
     }
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);

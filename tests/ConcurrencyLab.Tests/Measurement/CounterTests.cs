@@ -25,6 +25,25 @@ public sealed class CounterTests
     }
 
     [Fact]
+    public void Allocated_counts_a_returned_allocation_without_boxing_overhead()
+    {
+        var clock = new FakeClock();
+        var r = Measure.Time(() => { clock.Advance(FakeCostPerCall); return new byte[1000]; }, clock.Options());
+
+        int expected = IntPtr.Size == 8 ? 1024 : 1012;
+        Assert.InRange(r.Allocated, expected, expected + 8);
+    }
+
+    [Fact]
+    public void A_returned_value_type_is_not_boxed()
+    {
+        var clock = new FakeClock();
+        var r = Measure.Time(() => { clock.Advance(FakeCostPerCall); return 42L; }, clock.Options());
+
+        Assert.InRange(r.Allocated, 0, 0.5);
+    }
+
+    [Fact]
     public void No_allocation_reports_zero_and_a_dash()
     {
         var clock = new FakeClock();

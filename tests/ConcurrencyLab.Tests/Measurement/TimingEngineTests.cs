@@ -168,6 +168,39 @@ public sealed class TimingEngineTests
         Assert.DoesNotContain(optimised.Warnings, w => w.Contains("Debug", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(1000, 500)]
+    [InlineData(500, 200)]
+    [InlineData(200, 100)]
+    [InlineData(100, 50)]
+    [InlineData(50_000, 20_000)]
+    [InlineData(2, 1)]
+    public void Loop_counts_step_down_the_1_2_5_ladder(long from, long to)
+    {
+        Assert.Equal(to, TimingEngine.StepDown(from));
+    }
+
+    [Fact]
+    public void Code_returning_a_value_is_timed_with_its_result_kept()
+    {
+        var clock = new FakeClock();
+        int calls = 0;
+        var r = Measure.Time(() => { clock.Advance(20_000); return ++calls; }, clock.Options());
+
+        Assert.Equal(10_000, r.Loops);
+        Assert.Equal(20_000, r.Mean, 6);
+    }
+
+    [Fact]
+    public void Async_lambdas_are_sent_to_TimeAsync()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Measure.Time(async () => await Task.Yield()));
+        Assert.Contains("TimeAsync", e.Message, StringComparison.Ordinal);
+        Action asyncVoid = async () => await Task.Yield();
+        e = Assert.Throws<ArgumentException>(() => Measure.Time(asyncVoid));
+        Assert.Contains("TimeAsync", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Exceptions_from_the_code_propagate()
     {
