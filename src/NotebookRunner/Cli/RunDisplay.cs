@@ -88,7 +88,7 @@ internal abstract class RunDisplay : IRunObserver
 
         private void Line(string text)
         {
-            lock (_gate) output.WriteLine($"[{Clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),6}s] {text}");
+            lock (_gate) Output.WriteLine($"[{Clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),6}s] {text}");
         }
     }
 
