@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Text;
 using ConcurrencyLab.Charts;
 using ConcurrencyLab.Rendering;
 
@@ -10,8 +9,8 @@ namespace ConcurrencyLab.Measurement;
 /// time per operation with ± std dev error bars, each alternative's ratio to the baseline. Indexable by name.
 /// </summary>
 /// <example><code>var c = Measure.Compare(("lock", () => { lock (g) n++; }), ("Interlocked", () => Interlocked.Increment(ref n))); c["Interlocked"].Ratio</code></example>
-[TypeFormatterSource(typeof(ChartFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
-public sealed class Comparison : IReadOnlyList<ComparisonEntry>, IChartDisplayable
+[TypeFormatterSource(typeof(MeasurementFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
+public sealed class Comparison : IReadOnlyList<ComparisonEntry>, ITabularResult
 {
     private readonly List<ComparisonEntry> _entries;
 
@@ -73,8 +72,10 @@ public sealed class Comparison : IReadOnlyList<ComparisonEntry>, IChartDisplayab
         return chart;
     }
 
-    /// <summary>The table with BenchmarkDotNet's column names, then any warnings.</summary>
-    public string ToPlainText()
+    /// <summary>The table with BenchmarkDotNet's column names, then any warnings and budget notes.</summary>
+    public string ToPlainText() => ResultText.Plain(this);
+
+    TextTable ITabularResult.Table()
     {
         var table = new TextTable("Method", "Mean", "StdDev", "Min", "Median", "Ratio", "RatioSD", "Allocated",
             "Gen0", "Gen1", "Gen2", "Completed Work Items", "Lock Contentions", "Loops × Repeats");
@@ -87,12 +88,10 @@ public sealed class Comparison : IReadOnlyList<ComparisonEntry>, IChartDisplayab
                 CounterText.PerThousand(r.Gen2), CounterText.PerOperation(r.CompletedWorkItems),
                 CounterText.PerOperation(r.LockContentions), $"{r.Loops:N0} × {r.Repeats}");
         }
-        var text = new StringBuilder(table.ToString());
-        foreach (string warning in Warnings) text.AppendLine().Append("warning: ").Append(warning);
-        foreach (var e in _entries)
-            foreach (string note in e.Result.BudgetNotes) text.AppendLine().Append("note: ").Append(e.Name).Append(": ").Append(note);
-        return text.ToString();
+        return table;
     }
+
+    IEnumerable<string> ITabularResult.Remarks() => ResultText.Remarks(_entries.Select(e => ((string?)e.Name, e.Result)));
 
     /// <summary>The plain-text table.</summary>
     public override string ToString() => ToPlainText();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ConcurrencyLab.Charts;
 using ConcurrencyLab.Rendering;
 
@@ -10,8 +9,8 @@ namespace ConcurrencyLab.Measurement;
 /// while a piece of code ran; drawn as one lane per counter over time.
 /// </summary>
 /// <example><code>var s = Measure.Sample(() => Parallel.For(0, 200, _ => Thread.Sleep(10))); s.MaxThreadCount</code></example>
-[TypeFormatterSource(typeof(ChartFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
-public sealed class SamplingResult : IChartDisplayable
+[TypeFormatterSource(typeof(MeasurementFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
+public sealed class SamplingResult : ITabularResult
 {
     internal SamplingResult(IReadOnlyList<CounterSample> samples, TimeSpan duration, TimeSpan interval, TimeSpan budget, bool budgetCut)
     {
@@ -66,20 +65,24 @@ public sealed class SamplingResult : IChartDisplayable
         return chart;
     }
 
-    /// <summary>The peaks and totals, plus a note when the budget cut sampling.</summary>
-    public string ToPlainText()
+    /// <summary>The peaks and totals, plus a warning when the budget cut sampling.</summary>
+    public string ToPlainText() => ResultText.Plain(this);
+
+    TextTable ITabularResult.Table()
     {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture,
-            $"{Samples.Count} samples every {Interval.TotalMilliseconds:0.#} ms over {Duration.TotalMilliseconds:0.#} ms: ");
-        text.Append(CultureInfo.InvariantCulture,
-            $"threads max {MaxThreadCount}, queue max {MaxPendingWorkItems}, completed work items {CompletedWorkItems}, ");
-        text.Append(CultureInfo.InvariantCulture,
-            $"lock contentions {LockContentions}, GC heap max {CounterText.Bytes(MaxHeapBytes)}");
+        var table = new TextTable("Samples", "Every", "Duration", "Max threads", "Max queue length", "Completed Work Items", "Lock Contentions", "Max GC heap");
+        table.Add(Samples.Count.ToString(CultureInfo.InvariantCulture), DurationText.Format(Interval.TotalMilliseconds * 1e6),
+            DurationText.Format(Duration.TotalMilliseconds * 1e6), MaxThreadCount.ToString(CultureInfo.InvariantCulture),
+            MaxPendingWorkItems.ToString(CultureInfo.InvariantCulture), CompletedWorkItems.ToString(CultureInfo.InvariantCulture),
+            LockContentions.ToString(CultureInfo.InvariantCulture), CounterText.Bytes(MaxHeapBytes));
+        return table;
+    }
+
+    IEnumerable<string> ITabularResult.Remarks()
+    {
         if (BudgetCut)
-            text.AppendLine().Append(CultureInfo.InvariantCulture,
+            yield return string.Create(CultureInfo.InvariantCulture,
                 $"warning: sampling stopped at the {Budget.TotalSeconds:0.###} s budget; the code ran {Duration.TotalSeconds:0.###} s.");
-        return text.ToString();
     }
 
     /// <summary>The plain-text summary.</summary>

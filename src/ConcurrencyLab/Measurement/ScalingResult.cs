@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Text;
 using ConcurrencyLab.Charts;
 using ConcurrencyLab.Rendering;
 
@@ -10,8 +9,8 @@ namespace ConcurrencyLab.Measurement;
 /// the processor count marked, and the Amdahl curve of the best-fitting serial fraction.
 /// </summary>
 /// <example><code>var s = Measure.Scaling(dop => Parallel.For(0, 1000, new() { MaxDegreeOfParallelism = dop }, Work)); s.SerialFraction</code></example>
-[TypeFormatterSource(typeof(ChartFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
-public sealed class ScalingResult : IReadOnlyList<ScalingPoint>, IChartDisplayable
+[TypeFormatterSource(typeof(MeasurementFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
+public sealed class ScalingResult : IReadOnlyList<ScalingPoint>, ITabularResult
 {
     private readonly List<ScalingPoint> _points;
 
@@ -85,8 +84,10 @@ public sealed class ScalingResult : IReadOnlyList<ScalingPoint>, IChartDisplayab
         return chart;
     }
 
-    /// <summary>A table of degree, time, speedup and efficiency, then the fit and any warnings.</summary>
-    public string ToPlainText()
+    /// <summary>A table of degree, time, speedup and efficiency, then the fit, warnings and budget notes.</summary>
+    public string ToPlainText() => ResultText.Plain(this);
+
+    TextTable ITabularResult.Table()
     {
         var table = new TextTable("Degree", "Mean", "StdDev", "Speedup", "Efficiency", "Allocated", "Lock Contentions", "Loops × Repeats");
         foreach (var p in _points)
@@ -94,14 +95,15 @@ public sealed class ScalingResult : IReadOnlyList<ScalingPoint>, IChartDisplayab
                 DurationText.Format(p.Result.StdDev), DurationText.Fixed(p.Speedup, 2) + "×", DurationText.Fixed(p.Efficiency, 2),
                 CounterText.Bytes(p.Result.Allocated), CounterText.PerOperation(p.Result.LockContentions),
                 $"{p.Result.Loops:N0} × {p.Result.Repeats}");
-        var text = new StringBuilder(table.ToString());
-        text.AppendLine().Append($"{ProcessorCount} processors; Amdahl's law fits a serial fraction of {DurationText.Fixed(SerialFraction, 3)}");
+        return table;
+    }
+
+    IEnumerable<string> ITabularResult.Remarks()
+    {
+        string fit = $"{ProcessorCount} processors; Amdahl's law fits a serial fraction of {DurationText.Fixed(SerialFraction, 3)}";
         if (SerialFraction > 0)
-            text.Append($" (speedup limit {DurationText.Fixed(1 / SerialFraction, 1)}×)");
-        foreach (string warning in Warnings) text.AppendLine().Append("warning: ").Append(warning);
-        foreach (var p in _points)
-            foreach (string note in p.Result.BudgetNotes) text.AppendLine().Append("note: ").Append($"degree {p.Degree}").Append(": ").Append(note);
-        return text.ToString();
+            fit += $" (speedup limit {DurationText.Fixed(1 / SerialFraction, 1)}×)";
+        return ResultText.Remarks(_points.Select(p => ((string?)$"degree {p.Degree}", p.Result))).Prepend(fit);
     }
 
     /// <summary>The plain-text table.</summary>

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 
 namespace ConcurrencyLab.Measurement;
@@ -30,6 +31,29 @@ internal sealed class TextTable
         foreach (var row in _rows) AppendRow(text, row, widths);
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>
+    /// The table as script-free, class-free HTML (numbers right-aligned with the <c>align</c> attribute, which
+    /// survives GitHub's sanitiser); every cell is escaped, and the markup is also well-formed XML.
+    /// </summary>
+    public string ToHtml()
+    {
+        var html = new StringBuilder("<table><thead><tr>");
+        for (int i = 0; i < _headers.Length; i++)
+            html.Append(i == 0 ? "<th align=\"left\">" : "<th align=\"right\">").Append(Escape(_headers[i])).Append("</th>");
+        html.Append("</tr></thead><tbody>");
+        foreach (var row in _rows)
+        {
+            html.Append("<tr>");
+            for (int i = 0; i < row.Length; i++)
+                html.Append(i == 0 ? "<td align=\"left\">" : "<td align=\"right\">").Append(Escape(row[i])).Append("</td>");
+            html.Append("</tr>");
+        }
+        return html.Append("</tbody></table>").ToString();
+    }
+
+    /// <summary>HTML-escapes text so it is shown, never interpreted.</summary>
+    public static string Escape(string text) => WebUtility.HtmlEncode(text);
 
     private static void AppendRow(StringBuilder text, string[] cells, int[] widths)
     {

@@ -10,8 +10,8 @@ namespace ConcurrencyLab.Measurement;
 /// statistics, and BenchmarkDotNet's memory and threading columns per operation. Times are in nanoseconds.
 /// </summary>
 /// <example><code>var r = Measure.Time(() => list.Sort()); r.Mean / 1000  // µs per call</code></example>
-[TypeFormatterSource(typeof(ChartFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
-public sealed class TimingResult : IChartDisplayable
+[TypeFormatterSource(typeof(MeasurementFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
+public sealed class TimingResult : ITabularResult
 {
     internal TimingResult(
         string name,
@@ -159,8 +159,7 @@ public sealed class TimingResult : IChartDisplayable
             .Append(" | Completed Work Items ").Append(CounterText.PerOperation(CompletedWorkItems))
             .Append(" | Lock Contentions ").Append(CounterText.PerOperation(LockContentions))
             .AppendLine();
-        foreach (string warning in Warnings) text.Append("warning: ").AppendLine(warning);
-        foreach (string note in BudgetNotes) text.Append("note: ").AppendLine(note);
+        foreach (string remark in ResultText.Remarks(new[] { ((string?)null, this) })) text.AppendLine(remark);
         return text.ToString().TrimEnd();
     }
 
@@ -186,6 +185,19 @@ public sealed class TimingResult : IChartDisplayable
 
     /// <summary>The plain-text summary (same as <see cref="ToString"/>).</summary>
     public string ToPlainText() => ToString();
+
+    TextTable ITabularResult.Table()
+    {
+        var table = new TextTable("Method", "Mean", "StdDev", "Min", "Median", "Max", "Allocated", "Gen0", "Gen1", "Gen2",
+            "Completed Work Items", "Lock Contentions", "Loops × Repeats");
+        table.Add(Name, DurationText.Format(Mean), DurationText.Format(StdDev), DurationText.Format(Min), DurationText.Format(Median),
+            DurationText.Format(Max), CounterText.Bytes(Allocated), CounterText.PerThousand(Gen0), CounterText.PerThousand(Gen1),
+            CounterText.PerThousand(Gen2), CounterText.PerOperation(CompletedWorkItems), CounterText.PerOperation(LockContentions),
+            string.Create(CultureInfo.InvariantCulture, $"{Loops:N0} × {Repeats}"));
+        return table;
+    }
+
+    IEnumerable<string> ITabularResult.Remarks() => ResultText.Remarks(new[] { ((string?)null, this) }).Prepend(Summary);
 
     private List<string> BuildWarnings()
     {

@@ -58,9 +58,36 @@ public sealed class MeasurementRenderingTests
     {
         var value = Make("comparison");
         var svg = Formatter.ToDisplayString(value, ChartMimeTypes.Svg);
+        var html = Formatter.ToDisplayString(value, ChartMimeTypes.Html);
 
         Assert.DoesNotContain("<lock>", svg, StringComparison.Ordinal);
         Assert.Contains("&lt;lock&gt;", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("<lock>", html, StringComparison.Ordinal);
+        Assert.Contains("<td align=\"left\">Interlocked &amp; co</td>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Html_carries_the_chart_then_the_table(string kind)
+    {
+        var html = XDocument.Parse(Formatter.ToDisplayString(Make(kind), ChartMimeTypes.Html)).Root!;
+
+        Assert.Equal("div", html.Name.LocalName);
+        var children = html.Elements().Select(e => e.Name.LocalName).ToList();
+        Assert.Equal("svg", children[0]);
+        Assert.Equal("table", children[1]);
+        Assert.DoesNotContain(html.DescendantsAndSelf(), e => e.Attribute("class") is not null || e.Attribute("style") is not null);
+    }
+
+    [Fact]
+    public void A_timing_shows_the_timeit_line_and_flags_debug_code_in_html()
+    {
+        var clock = new FakeClock();
+        var timing = Measure.Time(() => clock.Advance(20_000), clock.Options());
+        var html = Formatter.ToDisplayString(timing, ChartMimeTypes.Html);
+
+        Assert.Contains("<p>20.0 µs ± 0 ns per loop (mean ± std. dev. of 7 runs, 10,000 loops each)</p>", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Equal(timing.IsOptimized == false, html.Contains("compiled without optimisations", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using System.Text;
+
+namespace ConcurrencyLab.Measurement;
+
+/// <summary>The plain text shared by the results: table, then remarks, one per line.</summary>
+internal static class ResultText
+{
+    public static string Plain(ITabularResult result)
+    {
+        var text = new StringBuilder(result.Table().ToString());
+        foreach (string remark in result.Remarks()) text.AppendLine().Append(remark);
+        return text.ToString();
+    }
+
+    /// <summary>"warning: …" then "note: …" lines of each timing, prefixed with its label when there are several.</summary>
+    public static IEnumerable<string> Remarks(IEnumerable<(string? Label, TimingResult Result)> timings)
+    {
+        var list = timings.ToList();
+        foreach (var (label, result) in list)
+            foreach (string warning in result.Warnings)
+                yield return "warning: " + Prefix(label) + warning;
+        foreach (var (label, result) in list)
+            foreach (string note in result.BudgetNotes)
+                yield return "note: " + Prefix(label) + note;
+    }
+
+    private static string Prefix(string? label) => label is null ? "" : label + ": ";
+}
