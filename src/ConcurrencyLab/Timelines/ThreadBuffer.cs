@@ -47,7 +47,8 @@ internal sealed class ThreadBuffer
         e.Start = start;
         e.End = end;
         e.Label = label;
-        e.Target = target;
+        // Chunks start zeroed and are written once, so skipping a null store saves a GC write barrier.
+        if (target is not null) e.Target = target;
         e.Extra = extra;
         e.Kind = kind;
         e.Cause = cause;

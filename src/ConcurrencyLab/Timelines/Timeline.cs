@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using ConcurrencyLab.Rendering;
 
 namespace ConcurrencyLab.Timelines;
@@ -78,6 +80,24 @@ public sealed partial class Timeline : IChartDisplayable
         return timeline;
     }
 
+    /// <summary>
+    /// Records uninstrumented code: the timeline then holds what the runtime reports by itself
+    /// (lock contention with its releaser, thread-pool growth and queue length).
+    /// </summary>
+    /// <example><code>var timeline = Timeline.Record(() => Parallel.For(0, 100, i => { lock (gate) total += i; }));</code></example>
+    public static Timeline Record(Action work, TimelineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return Record(_ => work(), options);
+    }
+
+    /// <summary>Records uninstrumented async code (runtime events and thread-pool samples only).</summary>
+    public static Task<Timeline> RecordAsync(Func<Task> work, TimelineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return RecordAsync(_ => work(), options);
+    }
+
     /// <summary>Records async work, whose continuations may run on any thread, and returns the stopped timeline.</summary>
     /// <example><code>var timeline = await Timeline.RecordAsync(async tl => await tl.Track(FetchAsync(), "fetch"));</code></example>
     public static async Task<Timeline> RecordAsync(Func<Timeline, Task> work, TimelineOptions? options = null)
@@ -112,7 +132,12 @@ public sealed partial class Timeline : IChartDisplayable
             _runtimeEvents = null;
         }
         ThreadBuffer[] buffers;
-        lock (_buffers) buffers = _buffers.ToArray();
+        lock (_buffers)
+        {
+            buffers = _buffers.ToArray();
+            // The raw events are decoded now; dropping them halves what a big timeline keeps in memory.
+            _buffers.Clear();
+        }
         _data = TimelineDecoder.Decode(buffers, runtime, samples, _origin, _msPerTick, Ms(_stopTimestamp));
         return this;
     }
@@ -139,20 +164,23 @@ public sealed partial class Timeline : IChartDisplayable
         var start = Stopwatch.GetTimestamp();
         Thread.Sleep(duration);
         if (_recording)
-            Append(EventKind.Sleep, default, start, Stopwatch.GetTimestamp(), $"Sleep({duration.TotalMilliseconds:0.###} ms)", null, 0);
+            Append(EventKind.Sleep, default, start, Stopwatch.GetTimestamp(),
+                string.Create(CultureInfo.InvariantCulture, $"Sleep({duration.TotalMilliseconds:0.###} ms)"), null, 0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Append(EventKind kind, BlockCause cause, long start, long end, string label, object? target, int extra)
     {
         if (!_recording) return;
         var buffer = t_buffer;
         if (buffer is null || !ReferenceEquals(buffer.Owner, this))
-            buffer = Register();
+            buffer = Register(); // once per thread (not inlined: it takes a lock and allocates)
         buffer.Add(kind, cause, start, end, label, target, extra);
     }
 
     internal double Ms(long timestamp) => (timestamp - _origin) * _msPerTick;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private ThreadBuffer Register()
     {
         var thread = Thread.CurrentThread;

@@ -10,14 +10,15 @@ public sealed record TimelineThread(int ManagedId, string? Name, bool IsThreadPo
     /// <summary>The operating system's thread id, when it could be read (0 otherwise).</summary>
     public long OsThreadId { get; init; }
 
-    /// <summary>Row label, e.g. "T7 .NET TP Worker (pool, bg)".</summary>
+    /// <summary>Row label, e.g. "T7 .NET TP Worker (pool, bg)", or "OS 4242 (…)" for a thread known only by OS id.</summary>
     public string Label
     {
         get
         {
-            var id = ManagedId >= 0 ? "T" + ManagedId : "OS " + OsThreadId;
+            // A thread seen only in runtime events: its kind is unknown, so the label does not guess.
+            if (ManagedId < 0) return $"OS {OsThreadId} ({Name ?? "not recorded"})";
             var name = string.IsNullOrEmpty(Name) ? "" : " " + Name;
-            return $"{id}{name} ({(IsThreadPool ? "pool" : "dedicated")}, {(IsBackground ? "bg" : "fg")})";
+            return $"T{ManagedId}{name} ({(IsThreadPool ? "pool" : "dedicated")}, {(IsBackground ? "bg" : "fg")})";
         }
     }
 }

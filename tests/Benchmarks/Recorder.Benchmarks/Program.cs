@@ -1,2 +1,5 @@
-// Placeholder entry point until this benchmark lands.
-return 0;
+using BenchmarkDotNet.Running;
+using Recorder.Benchmarks;
+
+// dotnet run -c Release --project tests/Benchmarks/Recorder.Benchmarks
+BenchmarkRunner.Run<SpanCostBenchmarks>(args: args);
