@@ -11,6 +11,12 @@ internal sealed class TextTable
 
     public TextTable(params string[] headers) => _headers = headers;
 
+    /// <summary>The column headers.</summary>
+    public IReadOnlyList<string> Headers => _headers;
+
+    /// <summary>The rows, each with one cell per header.</summary>
+    public IReadOnlyList<string[]> Rows => _rows;
+
     public void Add(params string[] cells)
     {
         if (cells.Length != _headers.Length)

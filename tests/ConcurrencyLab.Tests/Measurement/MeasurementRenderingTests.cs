@@ -102,10 +102,40 @@ public sealed class MeasurementRenderingTests
     }
 
     [Fact]
+    public void Plotly_figure_carries_the_table_and_the_warnings()
+    {
+        var clock = new FakeClock();
+        long call = 0;
+        // Repeats of 100 ns and 700 ns: over 4× apart, so a warning must reach the figure.
+        var timing = Measure.Time(() => { long i = call++; clock.Advance(i == 0 ? 1 : (i - 1) / 10 % 2 == 0 ? 100 : 700); },
+            clock.Options() with { Loops = 10, WarmUp = TimeSpan.Zero });
+        var figure = JsonDocument.Parse(Formatter.ToDisplayString(timing, ChartMimeTypes.Plotly)).RootElement;
+
+        var table = figure.GetProperty("data").EnumerateArray().Single(t => t.GetProperty("type").GetString() == "table");
+        var headers = table.GetProperty("header").GetProperty("values").EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.Contains("Allocated", headers);
+        Assert.Contains("Lock Contentions", headers);
+        Assert.Equal(headers.Count, table.GetProperty("cells").GetProperty("values").GetArrayLength());
+        string annotation = figure.GetProperty("layout").GetProperty("annotations")[0].GetProperty("text").GetString()!;
+        Assert.Contains("warning: The slowest run took", annotation, StringComparison.Ordinal);
+        Assert.Equal(timing.IsOptimized == false, annotation.Contains("compiled without optimisations", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Counter_lanes_keep_their_own_figure()
+    {
+        var figure = JsonDocument.Parse(Formatter.ToDisplayString(Make("sampling"), ChartMimeTypes.Plotly)).RootElement;
+
+        Assert.DoesNotContain(figure.GetProperty("data").EnumerateArray(), t => t.GetProperty("type").GetString() == "table");
+        Assert.Equal(5, figure.GetProperty("data").GetArrayLength());
+    }
+
+    [Fact]
     public void Scaling_chart_has_the_ideal_line_the_fit_and_the_processor_count()
     {
         var plotly = JsonDocument.Parse(Formatter.ToDisplayString(Make("scaling"), ChartMimeTypes.Plotly)).RootElement;
-        var names = plotly.GetProperty("data").EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToList();
+        var names = plotly.GetProperty("data").EnumerateArray()
+            .Select(t => t.TryGetProperty("name", out var name) ? name.GetString() : t.GetProperty("type").GetString()).ToList();
 
         Assert.Contains("measured", names);
         Assert.Contains("ideal", names);
