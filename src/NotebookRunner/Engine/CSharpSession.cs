@@ -19,7 +19,7 @@ namespace NotebookRunner.Engine;
 public sealed class CSharpSession
 {
     private static readonly AsyncLocal<CSharpSession?> CurrentSession = new();
-    private static volatile CSharpSession? _lastActive;
+    private static volatile CSharpSession? _consoleOwner;
 
     // The imports the .NET Interactive C# kernel adds (CSharpKernel.cs).
     private static readonly string[] DefaultImports =
@@ -52,6 +52,7 @@ public sealed class CSharpSession
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(_options.BaseDirectory))
             .WithSourceResolver(new SourceFileResolver([], _options.BaseDirectory));
         ConsoleCapture.EnsureInstalled();
+        if (_options.OwnsProcessConsole) _consoleOwner = this;
     }
 
     /// <summary>True when cells are compiled with optimisations (Release); false for Debug, as Polyglot compiles.</summary>
@@ -60,8 +61,8 @@ public sealed class CSharpSession
     /// <summary>The session whose cell (or a thread or task started by it) is running on this async context.</summary>
     internal static CSharpSession? Current => CurrentSession.Value;
 
-    /// <summary>The session that most recently ran a cell in this process.</summary>
-    internal static CSharpSession? LastActive => _lastActive;
+    /// <summary>The session that owns the process's console, if one was created with <see cref="SessionOptions.OwnsProcessConsole"/>.</summary>
+    internal static CSharpSession? ConsoleOwner => _consoleOwner;
 
     /// <summary>Runs one cell. Never throws for the cell's own failures: those come back as the outcome's error
     /// (and an <see cref="ErrorEvent"/> on the sink).</summary>
@@ -70,7 +71,6 @@ public sealed class CSharpSession
         var count = ++_executionCount;
         var clock = Stopwatch.StartNew();
         _sink = sink;
-        _lastActive = this;
         CurrentSession.Value = this;
         try
         {

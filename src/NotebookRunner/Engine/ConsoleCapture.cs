@@ -5,25 +5,20 @@ namespace NotebookRunner.Engine;
 /// <summary>
 /// Replaces <see cref="Console.Out"/> and <see cref="Console.Error"/> once per process with writers that send
 /// each write to the session that owns it: the session in the writer's async context (threads and tasks
-/// started by a cell inherit it), else the session that ran last (covers work queued without flowing the
-/// context, e.g. <c>ThreadPool.UnsafeQueueUserWorkItem</c>). Writes are forwarded immediately, so text
+/// started by a cell inherit it), else the session that owns the process's console, if any (covers work queued
+/// without flowing the context, e.g. <c>ThreadPool.UnsafeQueueUserWorkItem</c>), else the real console. Writes are forwarded immediately, so text
 /// from several threads keeps the order in which it was written.
 /// </summary>
 internal static class ConsoleCapture
 {
     private static readonly object InstallGate = new();
     private static bool _installed;
-    private static TextWriter? _originalOut;
-
-    /// <summary>The process's real stdout, before capture (what a worker's protocol may use).</summary>
-    public static TextWriter OriginalOut => _originalOut ?? Console.Out;
 
     public static void EnsureInstalled()
     {
         lock (InstallGate)
         {
             if (_installed) return;
-            _originalOut = Console.Out;
             Console.SetOut(new RoutingWriter("stdout", Console.Out));
             Console.SetError(new RoutingWriter("stderr", Console.Error));
             _installed = true;
@@ -43,7 +38,7 @@ internal static class ConsoleCapture
 
         private void Route(string text)
         {
-            var session = CSharpSession.Current ?? CSharpSession.LastActive;
+            var session = CSharpSession.Current ?? CSharpSession.ConsoleOwner;
             if (session is null) passThrough.Write(text);
             else session.PublishStream(streamName, text);
         }

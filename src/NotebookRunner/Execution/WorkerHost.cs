@@ -26,7 +26,7 @@ internal static class WorkerHost
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         Thread.CurrentThread.Name ??= "Main";
 
-        var session = new CSharpSession(new SessionOptions { BaseDirectory = folder, Optimize = optimize });
+        var session = new CSharpSession(new SessionOptions { BaseDirectory = folder, Optimize = optimize, OwnsProcessConsole = true });
         protocol.Write(WorkerMessage.Hello(session.Optimized, System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription));
 
         var defaultKernel = notebook.DefaultKernelName;

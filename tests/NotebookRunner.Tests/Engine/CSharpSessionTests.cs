@@ -106,6 +106,15 @@ public sealed class CSharpSessionTests
     }
 
     [Fact]
+    public async Task The_hosts_own_console_output_is_not_captured_into_a_session()
+    {
+        var sink = await Run("1");
+        var before = sink.Events.Count;
+        Console.Out.Write("written by the host, outside any cell");
+        Assert.Equal(before, sink.Events.Count);
+    }
+
+    [Fact]
     public async Task A_compile_error_names_each_diagnostic_with_line_and_column_and_keeps_the_state()
     {
         await Run("var kept = 1;");

@@ -38,6 +38,18 @@ public sealed class NotebookExecutionTests
     }
 
     [Fact]
+    public async Task Output_from_work_queued_without_the_cells_context_is_still_captured_by_the_worker()
+    {
+        var path = Write(Folder(), "unsafe.ipynb", Code("""
+            var done = new System.Threading.ManualResetEventSlim();
+            System.Threading.ThreadPool.UnsafeQueueUserWorkItem(_ => { Console.WriteLine("from the pool"); done.Set(); }, null);
+            done.Wait();
+            """));
+        var result = await Run(path);
+        Assert.Equal("from the pool\n", Assert.IsType<StreamOutput>(Assert.Single(result.Executed!.Cells[0].Outputs)).Text);
+    }
+
+    [Fact]
     public async Task An_error_fails_the_notebook_names_the_cell_and_marks_later_cells_not_run()
     {
         var path = Write(Folder(), "fails.ipynb",
