@@ -4,8 +4,8 @@ namespace ConcurrencyLab.Timelines;
 
 /// <summary>
 /// The events one thread recorded into one timeline. Only the owning thread writes, so no lock:
-/// the reader (Stop) sees a consistent prefix because chunks are published before the count.
-/// Chunks are never copied or moved when growing; 8192 × 40 B lands them on the large object heap.
+/// the reader (Stop) sees a consistent prefix because chunks and table entries are published before
+/// the count. Chunks are never copied when growing; 8192 × 32 B lands each on the large object heap.
 /// </summary>
 internal sealed class ThreadBuffer
 {
@@ -18,12 +18,19 @@ internal sealed class ThreadBuffer
     private int _count;
     private readonly int _limit;
 
+    // Labels are interned per thread by reference: a loop reusing one literal adds one entry in total.
+    private string[] _labels = new string[16];
+    private int _labelCount;
+    private string? _lastLabel;
+    private int _lastLabelIndex;
+    private readonly List<object> _targets = new() { null! }; // index 0 means "no target"
+
     public ThreadBuffer(Timeline owner, Thread thread, int limit)
     {
         Owner = owner;
         Thread = thread;
         _limit = limit;
-        _current = new RecordedEvent[ChunkSize];
+        _current = NewChunk();
         _chunks[0] = _current;
         Info = new TimelineThread(thread.ManagedThreadId, thread.Name, thread.IsThreadPoolThread, thread.IsBackground)
         {
@@ -46,9 +53,8 @@ internal sealed class ThreadBuffer
         ref var e = ref _current[_slot++];
         e.Start = start;
         e.End = end;
-        e.Label = label;
-        // Chunks start zeroed and are written once, so skipping a null store saves a GC write barrier.
-        if (target is not null) e.Target = target;
+        e.Label = ReferenceEquals(label, _lastLabel) ? _lastLabelIndex : AddLabel(label);
+        e.Target = target is null ? 0 : AddTarget(target);
         e.Extra = extra;
         e.Kind = kind;
         e.Cause = cause;
@@ -56,12 +62,47 @@ internal sealed class ThreadBuffer
     }
 
     /// <summary>Events written so far, in recording order (called after recording stopped).</summary>
-    public IEnumerable<RecordedEvent> Events()
+    public IEnumerable<RawEvent> Events()
     {
         var count = Count;
         var chunks = Volatile.Read(ref _chunks);
+        var labels = Volatile.Read(ref _labels);
+        object[] targets;
+        lock (_targets) targets = _targets.ToArray();
         for (var i = 0; i < count; i++)
-            yield return chunks[i / ChunkSize][i % ChunkSize];
+        {
+            var e = chunks[i / ChunkSize][i % ChunkSize];
+            yield return new RawEvent(e.Kind, e.Cause, e.Start, e.End, labels[e.Label], e.Target == 0 ? null : targets[e.Target], e.Extra);
+        }
+    }
+
+    // No zeroing: every slot is fully written before the count makes it visible.
+    private static RecordedEvent[] NewChunk() => GC.AllocateUninitializedArray<RecordedEvent>(ChunkSize);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int AddLabel(string label)
+    {
+        if (_labelCount == _labels.Length)
+        {
+            var grown = new string[_labels.Length * 2];
+            Array.Copy(_labels, grown, _labelCount);
+            Volatile.Write(ref _labels, grown);
+        }
+        _labels[_labelCount] = label;
+        _lastLabel = label;
+        _lastLabelIndex = _labelCount;
+        return _labelCount++;
+    }
+
+    // Targets come only from the blocking helpers and tracked tasks, never from plain spans.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int AddTarget(object target)
+    {
+        lock (_targets)
+        {
+            _targets.Add(target);
+            return _targets.Count - 1;
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -72,7 +113,7 @@ internal sealed class ThreadBuffer
             Dropped++;
             return false;
         }
-        var chunk = new RecordedEvent[ChunkSize];
+        var chunk = NewChunk();
         if (_chunkCount == _chunks.Length)
         {
             var grown = new RecordedEvent[_chunks.Length * 2][];

@@ -66,7 +66,7 @@ internal sealed class TimelineDecoder
 
     private double Ms(long timestamp) => (timestamp - _origin) * _msPerTick;
 
-    private void Add(int thread, in RecordedEvent e)
+    private void Add(int thread, in RawEvent e)
     {
         double start = Ms(e.Start), end = Ms(e.End);
         switch (e.Kind)

@@ -17,7 +17,7 @@ public sealed record TimelineOptions
     public TimeSpan SampleInterval { get; init; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
-    /// Most events kept per thread (about 40 bytes each); beyond it events are counted in
+    /// Most events kept per thread (32 bytes each); beyond it events are counted in
     /// <see cref="Timeline.DroppedEvents"/> and shown in the summary, never silently lost.
     /// </summary>
     public int MaxEventsPerThread { get; init; } = 8 * 1024 * 1024;

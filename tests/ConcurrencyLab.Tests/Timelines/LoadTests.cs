@@ -1,4 +1,5 @@
 using ConcurrencyLab.Timelines;
+using RecordedEvent = ConcurrencyLab.Timelines.RecordedEvent;
 
 namespace ConcurrencyLab.Tests.Timelines;
 
@@ -26,5 +27,12 @@ public class LoadTests
         Assert.Equal((long)threads * spans, timeline.EventCount);
         Assert.Equal(threads, timeline.Threads.Count);
         Assert.All(timeline.Threads, t => Assert.Equal(spans, timeline.SpanCount(t.ManagedId)));
+    }
+
+    [Fact]
+    public void A_raw_event_takes_32_bytes()
+    {
+        // The memory-per-span figure in the README rests on this.
+        Assert.Equal(32, System.Runtime.CompilerServices.Unsafe.SizeOf<RecordedEvent>());
     }
 }

@@ -156,4 +156,24 @@ public class TimelineRecordingTests
         Assert.Equal(20_000, timeline.EventCount + timeline.DroppedEvents);
         Assert.Contains("DROPPED " + timeline.DroppedEvents, timeline.ToPlainText());
     }
+
+    [Fact]
+    public void Labels_and_targets_survive_the_per_thread_tables()
+    {
+        var gate = new object();
+        var labels = new[] { "a", "b", "a", "item 3", "item 4", "a" };
+        var timeline = Timeline.Record(tl =>
+        {
+            foreach (var label in labels)
+                using (tl.Span(label)) { }
+            for (var i = 0; i < 9000; i++) // more than one chunk
+                using (tl.Span($"n{i}")) { }
+            using (tl.Lock(gate, "held")) { }
+        }, Handshake.Quiet);
+
+        var recorded = timeline.Segments.Select(s => s.Label).ToList();
+        Assert.Equal(labels, recorded.Take(labels.Length));
+        Assert.Equal(Enumerable.Range(0, 9000).Select(i => $"n{i}"), recorded.Skip(labels.Length).Take(9000));
+        Assert.Equal("held", recorded[^1]);
+    }
 }
