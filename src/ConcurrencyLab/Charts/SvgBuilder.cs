@@ -60,28 +60,15 @@ internal sealed class SvgBuilder
     {
         _svg.Append("<polyline fill=\"none\" stroke=\"").Append(stroke).Append("\" stroke-width=\"").Append(Num(width)).Append('"');
         if (dash is not null) _svg.Append(" stroke-dasharray=\"").Append(dash).Append('"');
-        _svg.Append(" points=\"");
-        var first = true;
-        foreach (var (x, y) in points)
-        {
-            if (!first) _svg.Append(' ');
-            _svg.Append(Num(x)).Append(',').Append(Num(y));
-            first = false;
-        }
-        _svg.Append("\"/>\n");
+        _svg.Append(' ');
+        AppendPoints(points);
+        _svg.Append("/>\n");
     }
 
     public void Polygon(IEnumerable<(double X, double Y)> points, string fill, string? tooltip = null)
     {
-        _svg.Append("<polygon fill=\"").Append(fill).Append("\" points=\"");
-        var first = true;
-        foreach (var (x, y) in points)
-        {
-            if (!first) _svg.Append(' ');
-            _svg.Append(Num(x)).Append(',').Append(Num(y));
-            first = false;
-        }
-        _svg.Append('"');
+        _svg.Append("<polygon fill=\"").Append(fill).Append("\" ");
+        AppendPoints(points);
         CloseWithTooltip("polygon", tooltip);
     }
 
@@ -107,6 +94,19 @@ internal sealed class SvgBuilder
     }
 
     public override string ToString() => _svg + "</svg>\n";
+
+    private void AppendPoints(IEnumerable<(double X, double Y)> points)
+    {
+        _svg.Append("points=\"");
+        var first = true;
+        foreach (var (x, y) in points)
+        {
+            if (!first) _svg.Append(' ');
+            _svg.Append(Num(x)).Append(',').Append(Num(y));
+            first = false;
+        }
+        _svg.Append('"');
+    }
 
     private void CloseWithTooltip(string element, string? tooltip)
     {

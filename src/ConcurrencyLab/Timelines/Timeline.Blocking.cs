@@ -8,14 +8,14 @@ public sealed partial class Timeline
 {
     /// <summary>Enters <paramref name="gate"/> like <c>lock</c>; a contended entry is recorded as blocked, the hold as running.</summary>
     /// <example><code>using (tl.Lock(gate, "update total")) { total += x; }</code></example>
-    public HeldLock Lock(object gate, string? label = null)
+    public HeldScope Lock(object gate, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(gate);
         label ??= "lock";
         if (!_recording)
         {
             Monitor.Enter(gate);
-            return new HeldLock(null, gate, label, 0, 0);
+            return new HeldScope(null, gate, label, 0, 0);
         }
         // Only a failed TryEnter is a real wait: uncontended entries stay out of the blocked figures.
         if (!Monitor.TryEnter(gate))
@@ -24,12 +24,12 @@ public sealed partial class Timeline
             Monitor.Enter(gate);
             Append(EventKind.Blocked, BlockCause.Lock, start, Stopwatch.GetTimestamp(), label, gate, 0);
         }
-        return new HeldLock(this, gate, label, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId);
+        return new HeldScope(this, gate, label, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId);
     }
 
     /// <summary>Waits for a slot of <paramref name="semaphore"/>; dispose the result to release it.</summary>
     /// <example><code>using (tl.Enter(throttle, "download")) { Download(); }</code></example>
-    public SemaphoreHold Enter(SemaphoreSlim semaphore, string? label = null)
+    public HeldScope Enter(SemaphoreSlim semaphore, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(semaphore);
         label ??= "semaphore";
@@ -40,8 +40,8 @@ public sealed partial class Timeline
             Append(EventKind.Blocked, BlockCause.Semaphore, start, Stopwatch.GetTimestamp(), label, semaphore, 0);
         }
         return _recording
-            ? new SemaphoreHold(this, semaphore, label, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId)
-            : new SemaphoreHold(null, semaphore, label, 0, 0);
+            ? new HeldScope(this, semaphore, label, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId)
+            : new HeldScope(null, semaphore, label, 0, 0);
     }
 
     /// <summary>Releases <paramref name="semaphore"/> (used as a signal) and records the release point.</summary>

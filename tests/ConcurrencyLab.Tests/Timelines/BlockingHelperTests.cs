@@ -9,29 +9,11 @@ public class BlockingHelperTests
     public void Contended_lock_records_the_wait_the_hold_and_who_released_it()
     {
         var gate = new object();
-        int holder = 0, waiter = 0;
-        var timeline = Timeline.Record(tl =>
-        {
-            using var trying = new ManualResetEventSlim();
-            Thread? second = null;
-            var first = Handshake.StartThread("holder", () =>
-            {
-                holder = Environment.CurrentManagedThreadId;
-                using (tl.Lock(gate, "update total"))
-                {
-                    second = Handshake.StartThread("waiter", () =>
-                    {
-                        waiter = Environment.CurrentManagedThreadId;
-                        trying.Set();
-                        using (tl.Lock(gate, "update total")) { }
-                    });
-                    trying.Wait();
-                    Handshake.WaitUntilBlocked(second); // the waiter is now inside Monitor.Enter
-                }
-            });
-            first.Join();
-            second!.Join();
-        }, Handshake.Quiet);
+        (int Holder, int Waiter) ids = default;
+        var timeline = Timeline.Record(tl => ids = Handshake.HoldWhileAnotherWaits(
+            whileHeld => { using (tl.Lock(gate, "update total")) whileHeld(); },
+            () => { using (tl.Lock(gate, "update total")) { } }), Handshake.Quiet);
+        var (holder, waiter) = ids;
 
         var wait = Assert.Single(timeline.Segments, s => s.State == SegmentState.Blocked);
         Assert.Equal(waiter, wait.ThreadId);

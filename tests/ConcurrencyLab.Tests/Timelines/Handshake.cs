@@ -18,6 +18,37 @@ internal static class Handshake
         return thread;
     }
 
+    /// <summary>
+    /// On one thread, <paramref name="hold"/> takes a lock and calls its argument while holding it; that
+    /// starts a second thread running <paramref name="wait"/> (which tries to take the same lock) and
+    /// returns only once the second thread is blocked. So the wait is real whatever the machine's load.
+    /// </summary>
+    /// <returns>Managed ids of the holding and the waiting thread.</returns>
+    public static (int Holder, int Waiter) HoldWhileAnotherWaits(Action<Action> hold, Action wait)
+    {
+        int holder = 0, waiter = 0;
+        using var trying = new ManualResetEventSlim();
+        Thread? second = null;
+        var first = StartThread("holder", () =>
+        {
+            holder = Environment.CurrentManagedThreadId;
+            hold(() =>
+            {
+                second = StartThread("waiter", () =>
+                {
+                    waiter = Environment.CurrentManagedThreadId;
+                    trying.Set();
+                    wait();
+                });
+                trying.Wait();
+                WaitUntilBlocked(second);
+            });
+        });
+        first.Join();
+        second!.Join();
+        return (holder, waiter);
+    }
+
     /// <summary>Options for tests that do not look at runtime events or samples: faster, and no extra threads.</summary>
     public static ConcurrencyLab.Timelines.TimelineOptions Quiet { get; } = new() { CaptureRuntimeEvents = false, SampleThreadPool = false };
 }

@@ -10,31 +10,19 @@ public class RuntimeEventCaptureTests
     public void Plain_lock_contention_is_captured_with_the_owner_as_releaser()
     {
         var gate = new object();
-        int holder = 0, waiter = 0;
-        var timeline = Timeline.Record(tl =>
-        {
-            using var trying = new ManualResetEventSlim();
-            Thread? second = null;
-            var first = Handshake.StartThread("holder", () =>
+        (int Holder, int Waiter) ids = default;
+        var timeline = Timeline.Record(tl => ids = Handshake.HoldWhileAnotherWaits(
+            whileHeld =>
             {
-                holder = Environment.CurrentManagedThreadId;
                 tl.Mark("holder starts"); // registers the row; the lock itself is not instrumented
-                lock (gate)
-                {
-                    second = Handshake.StartThread("waiter", () =>
-                    {
-                        waiter = Environment.CurrentManagedThreadId;
-                        tl.Mark("waiter starts");
-                        trying.Set();
-                        lock (gate) { }
-                    });
-                    trying.Wait();
-                    Handshake.WaitUntilBlocked(second);
-                }
-            });
-            first.Join();
-            second!.Join();
-        }, new TimelineOptions { SampleThreadPool = false });
+                lock (gate) whileHeld();
+            },
+            () =>
+            {
+                tl.Mark("waiter starts");
+                lock (gate) { }
+            }), new TimelineOptions { SampleThreadPool = false });
+        var (holder, waiter) = ids;
 
         // The listener sees the whole process (other tests run in parallel), so look at our waiter's row.
         var contention = Assert.Single(timeline.Segments, s => s.Cause == BlockCause.Contention && s.ThreadId == waiter);
@@ -51,23 +39,13 @@ public class RuntimeEventCaptureTests
     {
         var gate = new object();
         long waiterOsId = 0;
-        var timeline = Timeline.Record(() =>
-        {
-            using var trying = new ManualResetEventSlim();
-            Thread waiter;
-            lock (gate)
+        var timeline = Timeline.Record(() => Handshake.HoldWhileAnotherWaits(
+            whileHeld => { lock (gate) whileHeld(); },
+            () =>
             {
-                waiter = Handshake.StartThread("plain waiter", () =>
-                {
-                    waiterOsId = ConcurrencyLab.Timelines.OsThread.CurrentId();
-                    trying.Set();
-                    lock (gate) { }
-                });
-                trying.Wait();
-                Handshake.WaitUntilBlocked(waiter);
-            }
-            waiter.Join();
-        }, new TimelineOptions { SampleThreadPool = false });
+                waiterOsId = ConcurrencyLab.Timelines.OsThread.CurrentId();
+                lock (gate) { }
+            }), new TimelineOptions { SampleThreadPool = false });
 
         var row = Assert.Single(timeline.Threads, t => t.OsThreadId == waiterOsId);
         Assert.True(row.ManagedId < 0);
