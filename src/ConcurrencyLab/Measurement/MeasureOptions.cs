@@ -13,7 +13,7 @@ public sealed record MeasureOptions
     /// <summary>
     /// The most wall time the whole measurement (warm-up, calibration, forced GCs and repeats) may take.
     /// When the %timeit rules would exceed it, the loop count or the number of repeats is cut and the result says so.
-    /// A single call that alone exceeds the budget still runs once after the warm-up call.
+    /// A single call that alone exceeds the budget is the only run (its time includes JIT compilation), and says so.
     /// </summary>
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(2);
 
@@ -26,9 +26,10 @@ public sealed record MeasureOptions
     public TimeSpan MinRepeatTime { get; init; } = TimeSpan.FromSeconds(0.2);
 
     /// <summary>
-    /// How long the code runs, discarded, before the first timed repeat (the calibration runs count towards it),
-    /// so tiered compilation has replaced the first quick JIT code with optimised code (BenchmarkDotNet's warm-up
-    /// stage; %timeit needs none). The runtime waits about 100 ms without new JIT activity before optimising.
+    /// The least time the code runs, discarded, before calibration and the timed repeats, so tiered compilation
+    /// has replaced the first quick JIT code with optimised code (BenchmarkDotNet's warm-up stage; %timeit needs
+    /// none). Warm-up then goes on while the JIT is still compiling (up to 4× this, and at most 40% of the budget),
+    /// because the runtime optimises hot code only after about 100 ms without new JIT activity.
     /// </summary>
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(0.25);
 
@@ -37,6 +38,12 @@ public sealed record MeasureOptions
 
     /// <summary>The clock; tests replace it with a deterministic one.</summary>
     internal ITimestampClock Clock { get; init; } = StopwatchClock.Instance;
+
+    /// <summary>
+    /// How many methods the JIT has compiled in the process; warm-up goes on while this still moves (tiered
+    /// compilation at work). Tests replace it with a constant so warm-up length depends on the fake clock only.
+    /// </summary>
+    internal Func<long> JitCompiledMethods { get; init; } = static () => System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
 
     /// <summary>
     /// The options for one of <paramref name="parts"/> measurements sharing this budget (a comparison's

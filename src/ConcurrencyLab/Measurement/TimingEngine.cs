@@ -3,14 +3,18 @@ using System.Reflection;
 namespace ConcurrencyLab.Measurement;
 
 /// <summary>
-/// %timeit's procedure on any loop: a warm-up call, loop-count calibration in powers of ten until one repeat
+/// %timeit's procedure on any loop, after a JIT warm-up (the first call, then discarded calls for
+/// <see cref="MeasureOptions.WarmUp"/>): loop-count calibration in powers of ten until one repeat
 /// takes at least <see cref="MeasureOptions.MinRepeatTime"/>, then the repeats, each after a full GC.
 /// Everything is timed on the options' clock and kept within <see cref="MeasureOptions.Budget"/>.
 /// </summary>
 internal static class TimingEngine
 {
     private const long MaxLoops = 1_000_000_000; // %timeit tries 10**0 … 10**9
-    private const int MaxWarmUpBatches = 100;      // bounds the warm-up if a clock does not advance
+    private const int MaxWarmUpBatches = 200;      // bounds the warm-up if a clock does not advance
+
+    /// <summary>Warm-up ends once no method has been compiled for this long (the runtime's tiering delay is 100 ms).</summary>
+    private static readonly TimeSpan QuietJitTime = TimeSpan.FromMilliseconds(150);
 
     /// <summary>Runs the code <c>loops</c> times and returns the clock ticks the loop took (nothing else timed).</summary>
     public delegate ValueTask<long> LoopRunner(long loops);
@@ -28,27 +32,38 @@ internal static class TimingEngine
 
         // The first call pays for JIT compilation and first-touch costs; it is not part of the result,
         // unless it alone used up the budget: then it is the one reading there will be.
-        var beforeWarmUp = RuntimeCounters.Read();
-        long warmUp = await runLoops(1).ConfigureAwait(false);
-        var warmUpCounters = RuntimeCounters.Read() - beforeWarmUp;
-        if (warmUp >= budget && options.Loops is null)
+        var beforeFirstCall = RuntimeCounters.Read();
+        long firstCall = await runLoops(1).ConfigureAwait(false);
+        var firstCallCounters = RuntimeCounters.Read() - beforeFirstCall;
+        if (firstCall >= budget && options.Loops is null)
         {
-            var note = $"Budget {Seconds(options.Budget)} s: one call took {DurationText.Format(warmUp * 1e9 / clock.Frequency)}, so the warm-up call (which includes JIT compilation) is the only run.";
-            return new TimingResult(name, new[] { warmUp * 1e9 / clock.Frequency }, 1, warmUpCounters,
+            var note = $"Budget {Seconds(options.Budget)} s: one call took {DurationText.Format(firstCall * 1e9 / clock.Frequency)}, so the first call (which includes JIT compilation) is the only run.";
+            return new TimingResult(name, new[] { firstCall * 1e9 / clock.Frequency }, 1, firstCallCounters,
                 CompilationCheck.IsOptimized(method), isAsync, options, loopsCut: false, repeatsCut: true,
                 TimeSpan.FromSeconds(Spent() / clock.Frequency), new[] { note });
         }
 
-        // Warm-up: keep calling, in batches that double without overshooting, until the warm-up time is over,
-        // so calibration and repeats see the optimised code tiered compilation installs after a while.
-        // The first call's time includes JIT compilation, so only a warm-up batch can show that one call fills a repeat.
+        // Warm-up: keep calling, in batches that double without overshooting, for at least the warm-up time and
+        // then until the JIT has been quiet for a while, so calibration and repeats see the optimised code that
+        // tiered compilation installs. The first call's time includes JIT compilation, so only a warm-up batch
+        // can show that one call fills a repeat.
+        double maxWarmUp = Math.Min(4 * warmUpTime, 0.4 * budget);
+        double quiet = QuietJitTime.TotalSeconds * clock.Frequency;
         double? warmedPerLoop = null;
         long batch = 1;
-        for (int batches = 0; Spent() < warmUpTime && batches < MaxWarmUpBatches; batches++)
+        long jitCount = options.JitCompiledMethods();
+        double lastJitActivity = 0; // the first call compiled the code: that is the last JIT activity known
+        for (int batches = 0; batches < MaxWarmUpBatches; batches++)
         {
+            double now = Spent();
+            bool jitQuiet = now - lastJitActivity >= quiet;
+            if (now >= maxWarmUp || (now >= warmUpTime && jitQuiet)) break;
             double perLoop = Math.Max(await runLoops(batch).ConfigureAwait(false), 1) / (double)batch;
             warmedPerLoop = perLoop;
-            double left = warmUpTime - Spent();
+            long jitNow = options.JitCompiledMethods();
+            if (jitNow != jitCount) (jitCount, lastJitActivity) = (jitNow, Spent());
+            // Batches end at the warm-up time, and after it stay short enough to notice when the JIT goes quiet.
+            double left = Spent() < warmUpTime ? warmUpTime - Spent() : Math.Min(quiet / 2, maxWarmUp - Spent());
             batch = Math.Clamp(Math.Min(batch * 2, (long)(left / perLoop)), 1, MaxLoops);
         }
 

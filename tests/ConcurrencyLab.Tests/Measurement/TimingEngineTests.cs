@@ -138,13 +138,39 @@ public sealed class TimingEngineTests
     }
 
     [Fact]
+    public void Warm_up_goes_on_while_the_JIT_is_busy_then_stops_at_its_limit()
+    {
+        var clock = new FakeClock();
+        long jitted = 0;
+        int calls = 0;
+        // Every warm-up batch sees a new compiled method: warm-up runs to its cap, 4 × 0.25 s = 1 s (40% of 2.5 s).
+        var options = clock.Options(TimeSpan.FromSeconds(2.5)) with { Loops = 1000, JitCompiledMethods = () => jitted++ };
+        var r = Measure.Time(() => { calls++; clock.Advance(10_000); }, options);
+
+        Assert.Equal(100_000 + 7 * 1000, calls);
+        Assert.Equal(7, r.Repeats);
+    }
+
+    [Fact]
+    public void Warm_up_waits_for_a_quiet_JIT_after_the_minimum_time()
+    {
+        var clock = new FakeClock();
+        int calls = 0;
+        // The JIT compiles something until 0.3 s of fake time, then is quiet: warm-up ends 150 ms later, at 0.45 s.
+        var options = clock.Options() with { Loops = 1000, JitCompiledMethods = () => clock.GetTimestamp() < 300_000_000 ? clock.GetTimestamp() : 0 };
+        Measure.Time(() => { calls++; clock.Advance(10_000); }, options);
+
+        Assert.InRange(calls - 7 * 1000, 45_000, 45_000 + 7_500); // batches after the minimum are at most 75 ms
+    }
+
+    [Fact]
     public async Task Async_code_is_calibrated_the_same_way()
     {
         var clock = new FakeClock();
         var r = await Measure.TimeAsync(async () => { await Task.Yield(); clock.Advance(20_000); }, clock.Options());
 
         Assert.True(r.IsAsync);
-        Assert.Equal(10_000, r.Loops);
+        Assert.True(r.Loops == 10_000, r.ToString() + " wall " + r.WallTime);
         Assert.Equal(7, r.Repeats);
         Assert.Equal(20_000, r.Mean, 6);
     }
