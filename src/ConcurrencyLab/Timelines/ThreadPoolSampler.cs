@@ -12,31 +12,29 @@ internal sealed class ThreadPoolSampler
     private readonly ManualResetEventSlim _stop = new();
     private readonly Thread _thread;
     private readonly TimeSpan _interval;
-    private readonly long _origin;
 
-    private ThreadPoolSampler(TimeSpan interval, long origin)
+    private ThreadPoolSampler(TimeSpan interval)
     {
         _interval = interval <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(10) : interval;
-        _origin = origin;
         _thread = new Thread(Run) { IsBackground = true, Name = "ConcurrencyLab sampler" };
     }
 
-    public static ThreadPoolSampler Start(TimeSpan interval, long origin)
+    public static ThreadPoolSampler Start(TimeSpan interval)
     {
-        var sampler = new ThreadPoolSampler(interval, origin);
+        var sampler = new ThreadPoolSampler(interval);
         sampler.Sample();
         sampler._thread.Start();
         return sampler;
     }
 
-    /// <summary>Stops sampling and returns the samples in ms since <c>origin</c>.</summary>
-    public IReadOnlyList<ThreadPoolSample> Stop()
+    /// <summary>Stops sampling and returns the samples in ms since <paramref name="origin"/> (the first one clamped to 0).</summary>
+    public IReadOnlyList<ThreadPoolSample> Stop(long origin)
     {
         _stop.Set();
         _thread.Join();
         Sample();
         var msPerTick = 1000.0 / Stopwatch.Frequency;
-        return _samples.Select(s => new ThreadPoolSample((s.Timestamp - _origin) * msPerTick, s.Threads, s.Pending)).ToArray();
+        return _samples.Select(s => new ThreadPoolSample(Math.Max(0, (s.Timestamp - origin) * msPerTick), s.Threads, s.Pending)).ToArray();
     }
 
     private void Run()

@@ -26,7 +26,7 @@ public sealed partial class Timeline : IChartDisplayable
 
     private readonly List<ThreadBuffer> _buffers = new();
     private readonly TimelineOptions _options;
-    private readonly long _origin;
+    private long _origin;
     private readonly double _msPerTick = 1000.0 / Stopwatch.Frequency;
     private volatile bool _recording;
     private long _stopTimestamp;
@@ -55,10 +55,13 @@ public sealed partial class Timeline : IChartDisplayable
     {
         var timeline = new Timeline(options ?? TimelineOptions.Default);
         // The listener starts first: the runtime only reports contention that begins after it is enabled.
+        // Starting it (and the sampler, the first time) takes tens of milliseconds, so time zero is set
+        // only once both run: the chart then starts where the user's code starts.
         if (timeline._options.CaptureRuntimeEvents)
             timeline._runtimeEvents = RuntimeEventCollector.TryStart();
         if (timeline._options.SampleThreadPool)
-            timeline._sampler = ThreadPoolSampler.Start(timeline._options.SampleInterval, timeline._origin);
+            timeline._sampler = ThreadPoolSampler.Start(timeline._options.SampleInterval);
+        timeline._origin = Stopwatch.GetTimestamp();
         timeline._recording = true;
         return timeline;
     }
@@ -124,7 +127,7 @@ public sealed partial class Timeline : IChartDisplayable
         if (_data is not null) return this;
         _recording = false;
         _stopTimestamp = Stopwatch.GetTimestamp();
-        var samples = _sampler?.Stop() ?? Array.Empty<ThreadPoolSample>();
+        var samples = _sampler?.Stop(_origin) ?? Array.Empty<ThreadPoolSample>();
         RuntimeEventBatch? runtime = null;
         if (_runtimeEvents is not null)
         {

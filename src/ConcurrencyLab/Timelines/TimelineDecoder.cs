@@ -143,8 +143,9 @@ internal sealed class TimelineDecoder
     {
         foreach (var c in contentions)
         {
+            double start = Math.Max(0, Ms(c.StartTimestamp)), end = Ms(c.EndTimestamp);
+            if (end < 0) continue; // between the listener starting and time zero: before the recording
             var waiter = ThreadForOsId(c.OsThreadId);
-            double start = Ms(c.StartTimestamp), end = Ms(c.EndTimestamp);
             // A wait already recorded by Timeline.Lock is the same wait seen twice: keep the labelled one.
             if (_segments.Any(s => s.ThreadId == waiter && s.State == SegmentState.Blocked && s.Start < end && start < s.End))
                 continue;
