@@ -7,8 +7,10 @@ namespace ConcurrencyLab.Timelines;
 // Display: the Gantt (Plotly, SVG in HTML, SVG) and the text/plain summary with the derived figures.
 public sealed partial class Timeline
 {
-    /// <summary>The thread timeline as a Gantt chart (built on each call; the timeline must be stopped).</summary>
-    public Chart ToChart() => ToGanttChart();
+    /// <summary>The thread timeline as a Gantt chart, built on each call; empty with a hint while still recording.</summary>
+    public Chart ToChart() =>
+        // A notebook may display the variable before Stop(): show the hint rather than fail the display.
+        _data is null ? new GanttChart { Title = Title + " (recording: call Stop() to see it)" } : ToGanttChart();
 
     /// <summary>The thread timeline as a <see cref="GanttChart"/>, to adjust before displaying.</summary>
     public GanttChart ToGanttChart() => TimelineChartBuilder.Build(Data, Title, SummaryLines().Skip(1));

@@ -72,4 +72,19 @@ public class TimelineDisplayTests
         Assert.Contains("spans merged for display", lane.Segments[0].Label);
         Assert.Equal(9000, timeline.TotalBusyTime.TotalMilliseconds, 3);
     }
+
+    [Fact]
+    public void Displaying_a_timeline_that_is_still_recording_shows_a_hint_instead_of_failing()
+    {
+        var timeline = Timeline.Start(Handshake.Quiet);
+        try
+        {
+            Assert.Contains("call Stop()", Formatter.ToDisplayString(timeline, ChartMimeTypes.Svg));
+            Assert.Contains("recording", Formatter.ToDisplayString(timeline, ChartMimeTypes.PlainText));
+        }
+        finally
+        {
+            timeline.Stop();
+        }
+    }
 }
