@@ -10,6 +10,12 @@ namespace ConcurrencyLab.Timelines;
 internal sealed class ThreadBuffer
 {
     private const int ChunkSize = 8192;
+    private const int MaxSpareChunks = 64; // 8 MiB kept per thread for its next recording
+
+    // Chunks of this thread's decoded timelines, kept for its next recording: in a VM, touching fresh
+    // memory for the first time costs about as much as recording the span itself. Only the owning
+    // thread ever touches its spares, so they need no lock.
+    [ThreadStatic] private static Stack<RecordedEvent[]>? t_spareChunks;
 
     private RecordedEvent[][] _chunks = new RecordedEvent[4][];
     private RecordedEvent[] _current;
@@ -76,8 +82,26 @@ internal sealed class ThreadBuffer
         }
     }
 
+    /// <summary>Spare chunks held by the calling thread (for tests).</summary>
+    internal static int SpareChunksOnThisThread => t_spareChunks?.Count ?? 0;
+
+    /// <summary>
+    /// Hands this buffer's chunks to the calling thread's spares. Call only on the owning thread, once
+    /// the timeline has been decoded: then nothing reads or writes them any more.
+    /// </summary>
+    public void RecycleChunks()
+    {
+        if (_chunkCount == 0) return;
+        var spare = t_spareChunks ??= new Stack<RecordedEvent[]>();
+        for (var i = 0; i < _chunkCount && spare.Count < MaxSpareChunks; i++)
+            spare.Push(_chunks[i]);
+        _chunks = Array.Empty<RecordedEvent[]>();
+        _chunkCount = 0;
+    }
+
     // No zeroing: every slot is fully written before the count makes it visible.
-    private static RecordedEvent[] NewChunk() => GC.AllocateUninitializedArray<RecordedEvent>(ChunkSize);
+    private static RecordedEvent[] NewChunk() =>
+        t_spareChunks is { Count: > 0 } spare ? spare.Pop() : GC.AllocateUninitializedArray<RecordedEvent>(ChunkSize);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int AddLabel(string label)

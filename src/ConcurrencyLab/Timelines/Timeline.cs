@@ -141,7 +141,7 @@ public sealed partial class Timeline : IChartDisplayable
             // The raw events are decoded now; dropping them halves what a big timeline keeps in memory.
             _buffers.Clear();
         }
-        _data = TimelineDecoder.Decode(buffers, runtime, samples, _origin, _msPerTick, Ms(_stopTimestamp));
+        Volatile.Write(ref _data, TimelineDecoder.Decode(buffers, runtime, samples, _origin, _msPerTick, Ms(_stopTimestamp)));
         return this;
     }
 
@@ -181,12 +181,19 @@ public sealed partial class Timeline : IChartDisplayable
         buffer.Add(kind, cause, start, end, label, target, extra);
     }
 
+    /// <summary>True once Stop has decoded the raw events, so their buffers are no longer read.</summary>
+    internal bool IsDecoded => Volatile.Read(ref _data) is not null;
+
     internal double Ms(long timestamp) => (timestamp - _origin) * _msPerTick;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private ThreadBuffer Register()
     {
         var thread = Thread.CurrentThread;
+        // This thread's buffer of an earlier, decoded timeline is finished with: reuse its memory.
+        var previous = t_buffer;
+        if (previous is not null && previous.Owner.IsDecoded)
+            previous.RecycleChunks();
         ThreadBuffer? buffer;
         lock (_buffers)
         {

@@ -37,13 +37,21 @@ public class SpanCostBenchmarks
         _allCores = new AllCoresRig(Environment.ProcessorCount, SpansPerInvoke);
     }
 
-    // A fresh timeline per iteration keeps memory bounded; the old one is dropped unstopped, so
-    // decoding it is not part of any measurement.
+    // A fresh timeline per iteration keeps memory bounded. The previous one is stopped in the cleanup
+    // (decoding is not measured), so each recording thread reuses its buffers, as in a notebook that
+    // records again and again. Set COLD_BUFFERS=1 to measure first-touch buffers instead.
     [IterationSetup]
     public void IterationSetup()
     {
         _recording = Timeline.Start(Quiet);
         _allCores.Timeline = _recording;
+    }
+
+    [IterationCleanup]
+    public void IterationCleanup()
+    {
+        if (Environment.GetEnvironmentVariable("COLD_BUFFERS") != "1")
+            _recording.Stop();
     }
 
     [GlobalCleanup]

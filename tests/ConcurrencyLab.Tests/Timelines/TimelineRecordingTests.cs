@@ -176,4 +176,29 @@ public class TimelineRecordingTests
         Assert.Equal(Enumerable.Range(0, 9000).Select(i => $"n{i}"), recorded.Skip(labels.Length).Take(9000));
         Assert.Equal("held", recorded[^1]);
     }
+
+    [Fact]
+    public void A_thread_reuses_the_buffers_of_its_decoded_timeline_without_mixing_them_up()
+    {
+        Timeline? first = null, second = null;
+        var spareAfterReuse = -1;
+        var thread = Handshake.StartThread("recorder", () =>
+        {
+            first = Timeline.Record(tl => { for (var i = 0; i < 20_000; i++) using (tl.Span("first")) { } }, Handshake.Quiet);
+            second = Timeline.Record(tl =>
+            {
+                using (tl.Span("second 0")) { }
+                spareAfterReuse = ConcurrencyLab.Timelines.ThreadBuffer.SpareChunksOnThisThread;
+                for (var i = 1; i < 20_000; i++) using (tl.Span("second")) { }
+            }, Handshake.Quiet);
+        });
+        thread.Join();
+
+        Assert.True(spareAfterReuse > 0); // the first timeline's chunks came back to this thread
+        Assert.Equal(20_000, first!.SpanCount());
+        Assert.All(first.Segments, s => Assert.Equal("first", s.Label));
+        Assert.Equal(20_000, second!.SpanCount());
+        Assert.Equal("second 0", second.Segments[0].Label);
+        Assert.All(second.Segments.Skip(1), s => Assert.Equal("second", s.Label));
+    }
 }
