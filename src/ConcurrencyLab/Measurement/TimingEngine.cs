@@ -35,9 +35,9 @@ internal static class TimingEngine
         var beforeFirstCall = RuntimeCounters.Read();
         long firstCall = await runLoops(1).ConfigureAwait(false);
         var firstCallCounters = RuntimeCounters.Read() - beforeFirstCall;
-        if (firstCall >= budget && options.Loops is null)
+        if (Spent() + firstCall > budget && options.Loops is null)
         {
-            var note = $"Budget {Seconds(options.Budget)} s: one call took {DurationText.Format(firstCall * 1e9 / clock.Frequency)}, so the first call (which includes JIT compilation) is the only run.";
+            var note = $"Budget {Seconds(options.Budget)} s: one call took {DurationText.Format(firstCall * 1e9 / clock.Frequency)}, so another would not fit and the first call (which includes JIT compilation) is the only run.";
             return new TimingResult(name, new[] { firstCall * 1e9 / clock.Frequency }, 1, firstCallCounters,
                 CompilationCheck.IsOptimized(method), isAsync, options, loopsCut: false, repeatsCut: true,
                 TimeSpan.FromSeconds(Spent() / clock.Frequency), new[] { note });
@@ -74,9 +74,10 @@ internal static class TimingEngine
         {
             loops = fixedLoops;
         }
-        else if (warmedPerLoop >= target)
+        else if (warmedPerLoop >= target || (warmedPerLoop is null && Spent() + 2.0 * firstCall > budget))
         {
-            // One call already fills a repeat, so %timeit's first step (1 loop) would stop here too.
+            // One call already fills a repeat, so %timeit's first step (1 loop) would stop here too; or the calls
+            // are so slow that a calibration call would leave no room for a repeat.
             loops = 1;
         }
         else

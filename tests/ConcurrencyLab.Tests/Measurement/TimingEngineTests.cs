@@ -60,17 +60,32 @@ public sealed class TimingEngineTests
     }
 
     [Fact]
-    public void A_call_longer_than_the_budget_is_timed_once_by_its_warm_up()
+    public void A_call_taking_over_half_the_budget_is_timed_once_by_its_first_call()
     {
         var clock = new FakeClock();
         int calls = 0;
-        var r = Measure.Time(() => { calls++; clock.AdvanceSeconds(3); }, clock.Options());
+        // 1.2 s per call: a second call would end past the 2 s budget.
+        var r = Measure.Time(() => { calls++; clock.AdvanceSeconds(1.2); }, clock.Options());
 
         Assert.Equal(1, calls);
         Assert.Equal(1, r.Repeats);
         Assert.True(r.RepeatsCut);
-        Assert.Equal(3e9, r.Mean, 3);
+        Assert.Equal(1.2e9, r.Mean, 3);
         Assert.Contains(r.BudgetNotes, n => n.Contains("only run", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Slow_calls_skip_calibration_when_it_would_crowd_out_the_repeats()
+    {
+        var clock = new FakeClock();
+        int calls = 0;
+        // 0.9 s per call: first call, then (no room to calibrate) 1 repeat of 1 loop: 1.8 s in all.
+        var r = Measure.Time(() => { calls++; clock.AdvanceSeconds(0.9); }, clock.Options());
+
+        Assert.Equal(2, calls);
+        Assert.Equal(1, r.Repeats);
+        Assert.True(r.RepeatsCut);
+        Assert.Equal(TimeSpan.FromSeconds(1.8), r.WallTime);
     }
 
     [Fact]
