@@ -29,12 +29,13 @@ public static partial class Measure
         ArgumentNullException.ThrowIfNull(code);
         if (code.Method.IsDefined(typeof(AsyncStateMachineAttribute), inherit: false))
             throw new ArgumentException("This is an async void lambda, which returns before its work is done; time it with Measure.TimeAsync.", nameof(code));
-        return RunSync(name, SyncLoop(code, options), code.Method, options);
+        return RunSync(name, SyncLoop(code, options), SyncLoop(static () => { }, options), code.Method, options);
     }
 
-    private static TimingResult RunSync(string name, TimingEngine.LoopRunner loop, System.Reflection.MethodInfo method, MeasureOptions? options)
+    private static TimingResult RunSync(string name, TimingEngine.LoopRunner loop, TimingEngine.LoopRunner emptyLoop,
+        System.Reflection.MethodInfo method, MeasureOptions? options)
     {
-        var task = TimingEngine.RunAsync(CheckName(name), loop, method, isAsync: false, options ?? MeasureOptions.Default);
+        var task = TimingEngine.RunAsync(CheckName(name), loop, emptyLoop, method, isAsync: false, options ?? MeasureOptions.Default);
         // The sync loop never awaits anything incomplete, so this completes without blocking.
         return task.IsCompleted ? task.Result : task.AsTask().GetAwaiter().GetResult();
     }
@@ -59,14 +60,7 @@ public static partial class Measure
         ArgumentNullException.ThrowIfNull(code);
         if (typeof(Task).IsAssignableFrom(typeof(T)) || typeof(T) == typeof(ValueTask) || (typeof(T).IsGenericType && typeof(T).GetGenericTypeDefinition() == typeof(ValueTask<>)))
             throw new ArgumentException("This code returns a task; time it with Measure.TimeAsync so each call is awaited.", nameof(code));
-        var clock = (options ?? MeasureOptions.Default).Clock;
-        TimingEngine.LoopRunner loop = [MethodImpl(MethodImplOptions.AggressiveOptimization)] (long loops) =>
-        {
-            long start = clock.GetTimestamp();
-            for (long i = 0; i < loops; i++) Sink<T>.Value = code();
-            return new ValueTask<long>(clock.GetTimestamp() - start);
-        };
-        return RunSync(name, loop, code.Method, options);
+        return RunSync(name, ValueLoop(code, options), ValueLoop(static () => default(T)!, options), code.Method, options);
     }
 
     /// <summary>Times async code: each operation is one awaited call of <paramref name="code"/>.</summary>
@@ -79,8 +73,8 @@ public static partial class Measure
     public static Task<TimingResult> TimeAsync(string name, Func<Task> code, MeasureOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(code);
-        return TimingEngine.RunAsync(CheckName(name), AsyncLoop(code, options), code.Method, isAsync: true,
-            options ?? MeasureOptions.Default).AsTask();
+        return TimingEngine.RunAsync(CheckName(name), AsyncLoop(code, options), AsyncLoop(static () => Task.CompletedTask, options),
+            code.Method, isAsync: true, options ?? MeasureOptions.Default).AsTask();
     }
 
     internal static TimingEngine.LoopRunner SyncLoop(Action code, MeasureOptions? options)
@@ -91,6 +85,17 @@ public static partial class Measure
         {
             long start = clock.GetTimestamp();
             for (long i = 0; i < loops; i++) code();
+            return new ValueTask<long>(clock.GetTimestamp() - start);
+        };
+    }
+
+    internal static TimingEngine.LoopRunner ValueLoop<T>(Func<T> code, MeasureOptions? options)
+    {
+        var clock = (options ?? MeasureOptions.Default).Clock;
+        return [MethodImpl(MethodImplOptions.AggressiveOptimization)] (long loops) =>
+        {
+            long start = clock.GetTimestamp();
+            for (long i = 0; i < loops; i++) Sink<T>.Value = code();
             return new ValueTask<long>(clock.GetTimestamp() - start);
         };
     }

@@ -33,6 +33,13 @@ public sealed record MeasureOptions
     /// </summary>
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(0.25);
 
+    /// <summary>
+    /// Subtract the cost of the timing loop itself (calling an empty delegate of the same kind, the fastest of a
+    /// few short runs) from every repeat, as BenchmarkDotNet subtracts its overhead; %timeit does not.
+    /// The amount is <see cref="TimingResult.Overhead"/>.
+    /// </summary>
+    public bool SubtractOverhead { get; init; } = true;
+
     /// <summary>A fixed loop count per repeat (%timeit's <c>-n</c>); <c>null</c> calibrates it.</summary>
     public long? Loops { get; init; }
 

@@ -20,7 +20,7 @@ internal static class TimingEngine
     public delegate ValueTask<long> LoopRunner(long loops);
 
     public static async ValueTask<TimingResult> RunAsync(
-        string name, LoopRunner runLoops, MethodInfo method, bool isAsync, MeasureOptions options)
+        string name, LoopRunner runLoops, LoopRunner emptyLoops, MethodInfo method, bool isAsync, MeasureOptions options)
     {
         options = options.Validated();
         var clock = options.Clock;
@@ -121,6 +121,8 @@ internal static class TimingEngine
                 notes.Add($"Budget {Seconds(options.Budget)} s: {loops:N0} loops per repeat (about {DurationText.Format(loops * perLoop * 1e9 / clock.Frequency)}) instead of running until a repeat takes {Seconds(options.MinRepeatTime)} s.");
         }
 
+        double overhead = options.SubtractOverhead ? await OverheadPerLoop(emptyLoops, loops, clock).ConfigureAwait(false) : 0;
+
         var runTimes = new List<double>(options.Repeats);
         RuntimeCounters totals = default;
         long repeatsStarted = clock.GetTimestamp();
@@ -144,12 +146,27 @@ internal static class TimingEngine
             long ticks = await runLoops(loops).ConfigureAwait(false);
             var after = RuntimeCounters.Read();
             totals += after - before;
-            runTimes.Add(ticks * nanosecondsPerTick / loops);
+            runTimes.Add(Math.Max(0, ticks * nanosecondsPerTick / loops - overhead));
         }
 
         var wallTime = TimeSpan.FromSeconds(Spent() / clock.Frequency);
         return new TimingResult(name, runTimes, loops, totals, CompilationCheck.IsOptimized(method), isAsync,
-            options, loopsCut, repeatsCut, wallTime, notes);
+            options, loopsCut, repeatsCut, wallTime, notes) { Overhead = overhead };
+    }
+
+    /// <summary>
+    /// Nanoseconds the loop itself costs per call: the fastest of a few runs of the same loop around an empty
+    /// delegate, each of at most 200,000 calls (a few milliseconds), after one run to warm the loop up.
+    /// The fastest run is the one least disturbed by other work on the machine.
+    /// </summary>
+    private static async ValueTask<double> OverheadPerLoop(LoopRunner emptyLoops, long loops, ITimestampClock clock)
+    {
+        long count = Math.Min(loops, 200_000);
+        await emptyLoops(count).ConfigureAwait(false);
+        double fastest = double.PositiveInfinity;
+        for (int run = 0; run < 5; run++)
+            fastest = Math.Min(fastest, await emptyLoops(count).ConfigureAwait(false) * 1e9 / clock.Frequency / count);
+        return fastest;
     }
 
     /// <summary>The next smaller count on the 1-2-5 ladder: 1,000 → 500 → 200 → 100.</summary>

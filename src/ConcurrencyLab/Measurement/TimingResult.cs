@@ -110,6 +110,12 @@ public sealed class TimingResult : ITabularResult
     /// </summary>
     public bool? IsOptimized { get; }
 
+    /// <summary>
+    /// Nanoseconds per operation the timing loop itself costs (an empty delegate call), already subtracted from every
+    /// time above when <see cref="MeasureOptions.SubtractOverhead"/> is on (the default), as BenchmarkDotNet does.
+    /// </summary>
+    public double Overhead { get; internal init; }
+
     /// <summary>Whether an async (<c>Func&lt;Task&gt;</c>) delegate was measured.</summary>
     public bool IsAsync { get; }
 
@@ -151,7 +157,9 @@ public sealed class TimingResult : ITabularResult
         text.AppendLine(Summary);
         text.Append("min ").Append(DurationText.Format(Min))
             .Append(", median ").Append(DurationText.Format(Median))
-            .Append(", max ").Append(DurationText.Format(Max)).AppendLine();
+            .Append(", max ").Append(DurationText.Format(Max));
+        if (Overhead > 0) text.Append(" (loop overhead ").Append(DurationText.Format(Overhead)).Append(" per call subtracted)");
+        text.AppendLine();
         text.Append("Allocated ").Append(CounterText.Bytes(Allocated))
             .Append(" | Gen0 ").Append(CounterText.PerThousand(Gen0))
             .Append(" | Gen1 ").Append(CounterText.PerThousand(Gen1))

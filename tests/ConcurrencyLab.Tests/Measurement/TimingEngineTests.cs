@@ -75,6 +75,46 @@ public sealed class TimingEngineTests
     }
 
     [Fact]
+    public async Task The_empty_loop_cost_is_subtracted_from_every_repeat()
+    {
+        var clock = new FakeClock();
+        // Loops whose own cost is 2 ns per call: the measured code costs 100 ns more, the empty delegate nothing.
+        TimingEngine.LoopRunner Loop(double perCall) => loops =>
+        {
+            clock.Advance(loops * perCall);
+            return new ValueTask<long>((long)(loops * perCall));
+        };
+        var options = clock.Options() with { Loops = 1000 };
+        var method = typeof(TimingEngineTests).GetMethod(nameof(The_empty_loop_cost_is_subtracted_from_every_repeat))!;
+
+        var r = await TimingEngine.RunAsync("code", Loop(102), Loop(2), method, isAsync: false, options);
+        var raw = await TimingEngine.RunAsync("code", Loop(102), Loop(2), method, isAsync: false, options with { SubtractOverhead = false });
+
+        Assert.Equal(2, r.Overhead, 6);
+        Assert.Equal(100, r.Mean, 6);
+        Assert.Contains("loop overhead 2.00 ns per call subtracted", r.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, raw.Overhead);
+        Assert.Equal(102, raw.Mean, 6);
+    }
+
+    [Fact]
+    public async Task Overhead_larger_than_the_code_clamps_at_zero()
+    {
+        var clock = new FakeClock();
+        TimingEngine.LoopRunner Loop(double perCall) => loops =>
+        {
+            clock.Advance(loops * perCall);
+            return new ValueTask<long>((long)(loops * perCall));
+        };
+        var method = typeof(TimingEngineTests).GetMethod(nameof(Overhead_larger_than_the_code_clamps_at_zero))!;
+
+        var r = await TimingEngine.RunAsync("code", Loop(2), Loop(3), method, isAsync: false, clock.Options() with { Loops = 1000 });
+
+        Assert.Equal(0, r.Mean);
+        Assert.Equal(0, r.Min);
+    }
+
+    [Fact]
     public void Slow_calls_skip_calibration_when_it_would_crowd_out_the_repeats()
     {
         var clock = new FakeClock();
