@@ -10,7 +10,7 @@ namespace ConcurrencyLab.Timelines;
 internal sealed class ThreadBuffer
 {
     private const int ChunkSize = 8192;
-    private const int MaxSpareChunks = 64; // 8 MiB kept per thread for its next recording
+    private const int MaxSpareChunks = 32; // 8 MiB (32 × 8192 × 32 B) kept per thread for its next recording
 
     // Chunks of this thread's decoded timelines, kept for its next recording: in a VM, touching fresh
     // memory for the first time costs about as much as recording the span itself. Only the owning
