@@ -10,7 +10,7 @@ using NotebookRunner.Execution;
 // which BenchmarkDotNet's many-invocation model does not fit (each submission grows the session), so the
 // program times them directly and prints medians, with every comparison taken in this one run.
 //
-//   dotnet run -c Release --project tests/Benchmarks/Engine.Benchmarks [-- --notebooks DIR] [--cells N] [--cold N]
+//   dotnet run -c Release --project tests/Benchmarks/Engine.Benchmarks [-- --notebooks DIR] [--cells N] [--cold N] [--copies N]
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var arguments = new Arguments(args);
@@ -31,18 +31,19 @@ for (var i = 0; i < arguments.ColdRuns; i++)
 }
 report.Add($"| cold start to first result (new process) | {Median(cold):F0} ms | {arguments.ColdRuns} runs, min {cold.Min():F0} ms |");
 
-// 2. Warm per-cell overhead of a trivial cell: the engine vs raw Roslyn chaining in the same process.
+// 2. Warm per-cell overhead of a trivial cell: the engine vs raw Roslyn chaining in the same process,
+//    interleaved submission by submission so machine noise hits both alike.
 foreach (var optimize in new[] { true, false })
 {
-    var engine = await EngineCellTimes(optimize, arguments.Cells);
-    var roslyn = await RawRoslynCellTimes(optimize, arguments.Cells);
+    var (engine, roslyn) = await InterleavedCellTimes(optimize, arguments.Cells);
     var mode = optimize ? "Release" : "Debug";
-    report.Add($"| warm trivial cell, engine, {mode} | {Median(engine):F1} ms | p90 {Percentile(engine, 0.9):F1} ms over {arguments.Cells} cells |");
-    report.Add($"| warm trivial cell, raw Roslyn ContinueWithAsync, {mode} | {Median(roslyn):F1} ms | engine/raw = {Median(engine) / Median(roslyn):F2} |");
+    report.Add($"| warm trivial cell, engine, {mode} | {Median(engine):F1} ms | min {engine.Min():F1} ms, p90 {Percentile(engine, 0.9):F1} ms over {arguments.Cells} cells |");
+    report.Add($"| warm trivial cell, raw Roslyn ContinueWithAsync, {mode} | {Median(roslyn):F1} ms | min {roslyn.Min():F1} ms; engine/raw = {Median(engine) / Median(roslyn):F2} |");
 }
 
-// 3. All notebooks with -j N vs -j 1.
-var jobs = NotebookDiscovery.Find([arguments.NotebooksFolder]);
+// 3. All notebooks with -j N vs -j 1. With only a few notebooks in the series, each is copied --copies times into
+//    artifacts/bench-notebooks, a folder at the same depth as notebooks/ so their relative #r paths still resolve.
+var jobs = NotebookDiscovery.Find([CopyNotebooks(arguments.NotebooksFolder, arguments.Copies)]);
 var parallel = await TimeSuite(jobs, Environment.ProcessorCount);
 var serial = await TimeSuite(jobs, 1);
 report.Add($"| all {jobs.Count} notebooks, -j {Environment.ProcessorCount} | {parallel / 1000:F1} s | -j 1 / -j {Environment.ProcessorCount} = {serial / parallel:F2} |");
@@ -52,35 +53,42 @@ Console.WriteLine($"Engine benchmarks, {System.Runtime.InteropServices.RuntimeIn
 foreach (var line in report) Console.WriteLine(line);
 return 0;
 
-static async Task<List<double>> EngineCellTimes(bool optimize, int cells)
+static async Task<(List<double> Engine, List<double> Roslyn)> InterleavedCellTimes(bool optimize, int cells)
 {
     var session = new CSharpSession(new SessionOptions { Optimize = optimize });
     var sink = new NullSink();
+    var options = ScriptOptions.Default.WithOptimizationLevel(optimize ? Microsoft.CodeAnalysis.OptimizationLevel.Release : Microsoft.CodeAnalysis.OptimizationLevel.Debug);
     await session.ExecuteAsync("var x = 0;", sink);
-    for (var i = 0; i < 10; i++) await session.ExecuteAsync("x++;", sink); // JIT the engine's own paths first
-    var times = new List<double>(cells);
+    var state = await CSharpScript.RunAsync("var x = 0;", options);
+    for (var i = 0; i < 10; i++) // JIT both paths first
+    {
+        await session.ExecuteAsync("x++;", sink);
+        state = await state.ContinueWithAsync("x++;", options);
+    }
+
+    var engine = new List<double>(cells);
+    var roslyn = new List<double>(cells);
     for (var i = 0; i < cells; i++)
     {
         var clock = Stopwatch.StartNew();
         await session.ExecuteAsync("x++;", sink);
-        times.Add(clock.Elapsed.TotalMilliseconds);
+        engine.Add(clock.Elapsed.TotalMilliseconds);
+        clock.Restart();
+        state = await state.ContinueWithAsync("x++;", options);
+        roslyn.Add(clock.Elapsed.TotalMilliseconds);
     }
-    return times;
+    return (engine, roslyn);
 }
 
-static async Task<List<double>> RawRoslynCellTimes(bool optimize, int cells)
+static string CopyNotebooks(string notebooks, int copies)
 {
-    var options = ScriptOptions.Default.WithOptimizationLevel(optimize ? Microsoft.CodeAnalysis.OptimizationLevel.Release : Microsoft.CodeAnalysis.OptimizationLevel.Debug);
-    var state = await CSharpScript.RunAsync("var x = 0;", options);
-    for (var i = 0; i < 10; i++) state = await state.ContinueWithAsync("x++;", options);
-    var times = new List<double>(cells);
-    for (var i = 0; i < cells; i++)
-    {
-        var clock = Stopwatch.StartNew();
-        state = await state.ContinueWithAsync("x++;", options);
-        times.Add(clock.Elapsed.TotalMilliseconds);
-    }
-    return times;
+    var target = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(notebooks))!, "artifacts", "bench-notebooks");
+    if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+    Directory.CreateDirectory(target);
+    foreach (var notebook in Directory.GetFiles(notebooks, "*.ipynb"))
+        for (var copy = 1; copy <= copies; copy++)
+            File.Copy(notebook, Path.Combine(target, $"{Path.GetFileNameWithoutExtension(notebook)}-copy{copy}.ipynb"));
+    return target;
 }
 
 static async Task<double> TimeSuite(IReadOnlyList<NotebookJob> jobs, int parallelism)
@@ -115,7 +123,8 @@ internal sealed class Arguments
                 case "--notebooks": NotebooksFolder = args[i + 1]; break;
                 case "--cells": Cells = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--cold": ColdRuns = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-                default: throw new ArgumentException($"unknown option {args[i]} (expected --notebooks DIR, --cells N, --cold N)");
+                case "--copies": Copies = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown option {args[i]} (expected --notebooks DIR, --cells N, --cold N, --copies N)");
             }
         }
     }
@@ -123,6 +132,7 @@ internal sealed class Arguments
     public string NotebooksFolder { get; } = FindNotebooks();
     public int Cells { get; } = 200;
     public int ColdRuns { get; } = 5;
+    public int Copies { get; } = 4;
 
     private static string FindNotebooks()
     {
