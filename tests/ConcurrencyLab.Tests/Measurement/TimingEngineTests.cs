@@ -79,16 +79,11 @@ public sealed class TimingEngineTests
     {
         var clock = new FakeClock();
         // Loops whose own cost is 2 ns per call: the measured code costs 100 ns more, the empty delegate nothing.
-        TimingEngine.LoopRunner Loop(double perCall) => loops =>
-        {
-            clock.Advance(loops * perCall);
-            return new ValueTask<long>((long)(loops * perCall));
-        };
         var options = clock.Options() with { Loops = 1000 };
         var method = typeof(TimingEngineTests).GetMethod(nameof(The_empty_loop_cost_is_subtracted_from_every_repeat))!;
 
-        var r = await TimingEngine.RunAsync("code", Loop(102), Loop(2), method, isAsync: false, options);
-        var raw = await TimingEngine.RunAsync("code", Loop(102), Loop(2), method, isAsync: false, options with { SubtractOverhead = false });
+        var r = await TimingEngine.RunAsync("code", Loop(clock, 102), Loop(clock, 2), method, isAsync: false, options);
+        var raw = await TimingEngine.RunAsync("code", Loop(clock, 102), Loop(clock, 2), method, isAsync: false, options with { SubtractOverhead = false });
 
         Assert.Equal(2, r.Overhead, 6);
         Assert.Equal(100, r.Mean, 6);
@@ -101,14 +96,9 @@ public sealed class TimingEngineTests
     public async Task Overhead_larger_than_the_code_clamps_at_zero()
     {
         var clock = new FakeClock();
-        TimingEngine.LoopRunner Loop(double perCall) => loops =>
-        {
-            clock.Advance(loops * perCall);
-            return new ValueTask<long>((long)(loops * perCall));
-        };
         var method = typeof(TimingEngineTests).GetMethod(nameof(Overhead_larger_than_the_code_clamps_at_zero))!;
 
-        var r = await TimingEngine.RunAsync("code", Loop(2), Loop(3), method, isAsync: false, clock.Options() with { Loops = 1000 });
+        var r = await TimingEngine.RunAsync("code", Loop(clock, 2), Loop(clock, 3), method, isAsync: false, clock.Options() with { Loops = 1000 });
 
         Assert.Equal(0, r.Mean);
         Assert.Equal(0, r.Min);
@@ -297,4 +287,11 @@ public sealed class TimingEngineTests
         e = Assert.Throws<ArgumentOutOfRangeException>(() => Measure.Time(() => { }, new MeasureOptions { Budget = TimeSpan.Zero }));
         Assert.Equal("Budget", e.ParamName);
     }
+
+    /// <summary>A loop runner that costs <paramref name="perCall"/> ns of fake time per call and times itself on it.</summary>
+    private static TimingEngine.LoopRunner Loop(FakeClock clock, double perCall) => loops =>
+    {
+        clock.Advance(loops * perCall);
+        return new ValueTask<long>((long)(loops * perCall));
+    };
 }
