@@ -12,10 +12,27 @@ public static partial class Measure
 
     /// <summary>Compares alternatives under explicit options (budget, repeats); the first is the baseline.</summary>
     /// <example><code>Measure.Compare(new MeasureOptions { Budget = TimeSpan.FromSeconds(4) }, ("a", A), ("b", B))</code></example>
-    public static Comparison Compare(MeasureOptions options, params (string Name, Action Code)[] alternatives)
+    public static Comparison Compare(MeasureOptions options, params (string Name, Action Code)[] alternatives) =>
+        CompareEach(options, alternatives, static (name, code, shared) => Time(name, code, shared));
+
+    /// <summary>
+    /// Compares alternatives that return a value (kept, so the work is not optimised away), e.g. allocations;
+    /// the first is the baseline.
+    /// </summary>
+    /// <example><code>Measure.Compare(("List", () => new List&lt;int&gt;(16)), ("array", () => new int[16]))</code></example>
+    public static Comparison Compare<T>(params (string Name, Func<T> Code)[] alternatives) =>
+        Compare(MeasureOptions.Default, alternatives);
+
+    /// <summary>Compares alternatives that return a value, under explicit options; the first is the baseline.</summary>
+    /// <example><code>Measure.Compare(new MeasureOptions { Budget = TimeSpan.FromSeconds(4) }, ("a", () => A()), ("b", () => B()))</code></example>
+    public static Comparison Compare<T>(MeasureOptions options, params (string Name, Func<T> Code)[] alternatives) =>
+        CompareEach(options, alternatives, static (name, code, shared) => Time(name, code, shared));
+
+    private static Comparison CompareEach<TCode>(MeasureOptions options, (string Name, TCode Code)[]? alternatives,
+        Func<string, TCode, MeasureOptions, TimingResult> time) where TCode : Delegate
     {
         var shared = ShareBudget(options, alternatives?.Select(a => (a.Name, (Delegate)a.Code)).ToArray());
-        var results = alternatives!.Select(a => Time(a.Name, a.Code, shared)).ToList();
+        var results = alternatives!.Select(a => time(a.Name, a.Code, shared)).ToList();
         return new Comparison(results, 0, options, shared);
     }
 

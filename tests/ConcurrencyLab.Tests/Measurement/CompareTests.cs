@@ -54,6 +54,18 @@ public sealed class CompareTests
     }
 
     [Fact]
+    public void Alternatives_returning_values_compare_with_their_results_kept()
+    {
+        var clock = new FakeClock();
+        int n = 0;
+        var c = Measure.Compare(clock.Options(),
+            ("increment", () => { clock.Advance(20_000); return ++n; }),
+            ("add", () => { clock.Advance(10_000); return n += 2; }));
+
+        Assert.Equal(0.5, c["add"].Ratio, 9);
+    }
+
+    [Fact]
     public void Unknown_names_list_the_known_ones()
     {
         var clock = new FakeClock();
