@@ -16,8 +16,14 @@ internal static class ResultText
     public static IEnumerable<string> Remarks(IEnumerable<(string? Label, TimingResult Result)> timings)
     {
         var list = timings.ToList();
+        // A warning every timing shares (e.g. Debug-compiled code) is said once, not once per row.
+        var shared = list.Count > 1
+            ? list.Select(t => t.Result.Warnings).Aggregate((a, b) => a.Intersect(b).ToList()).ToHashSet()
+            : new HashSet<string>();
+        foreach (string warning in shared)
+            yield return "warning: all: " + warning;
         foreach (var (label, result) in list)
-            foreach (string warning in result.Warnings)
+            foreach (string warning in result.Warnings.Where(w => !shared.Contains(w)))
                 yield return "warning: " + Prefix(label) + warning;
         foreach (var (label, result) in list)
             foreach (string note in result.BudgetNotes)

@@ -49,7 +49,7 @@ public sealed class TimingResult : ITabularResult
         LoopsCut = loopsCut;
         RepeatsCut = repeatsCut;
         WallTime = wallTime;
-        Warnings = BuildWarnings();
+        _warnings = BuildWarnings();
         BudgetNotes = budgetNotes;
     }
 
@@ -139,8 +139,16 @@ public sealed class TimingResult : ITabularResult
     /// </summary>
     public double Spread => Min > 0 ? Max / Min : double.NaN;
 
-    /// <summary>Warnings a reader should see: Debug-compiled code, a slowest repeat over 4× the fastest.</summary>
-    public IReadOnlyList<string> Warnings { get; }
+    private readonly List<string> _warnings;
+
+    /// <summary>
+    /// Warnings a reader should see: Debug-compiled code, a slowest repeat over 4× the fastest, a time per call
+    /// smaller than the timing loop's own cost.
+    /// </summary>
+    public IReadOnlyList<string> Warnings => Overhead > 0 && Mean < Overhead
+        ? _warnings.Append(
+            $"The time per call ({DurationText.Format(Mean)}) is below the timing loop's own cost ({DurationText.Format(Overhead)}): too quick to tell apart from an empty call; read it as about zero.").ToList()
+        : _warnings;
 
     /// <summary>What the budget cut (loop count, repeats), in words; empty when %timeit's rules fitted.</summary>
     public IReadOnlyList<string> BudgetNotes { get; }

@@ -66,6 +66,19 @@ public sealed class CompareTests
     }
 
     [Fact]
+    public void A_warning_every_alternative_shares_is_said_once()
+    {
+        var clock = new FakeClock();
+        var c = Measure.Compare(clock.Options(), ("a", () => clock.Advance(50_000)), ("b", () => clock.Advance(25_000)));
+        var debugLines = c.ToPlainText().Split('\n').Where(l => l.Contains("compiled without optimisations", StringComparison.Ordinal)).ToList();
+
+        if (c["a"].Result.IsOptimized == false)
+            Assert.Equal("warning: all: The measured code was compiled without optimisations (Debug); Release code may be much faster.", Assert.Single(debugLines));
+        else
+            Assert.Empty(debugLines);
+    }
+
+    [Fact]
     public void Unknown_names_list_the_known_ones()
     {
         var clock = new FakeClock();
