@@ -143,11 +143,11 @@ public sealed class TimingResult : ITabularResult
 
     /// <summary>
     /// Warnings a reader should see: Debug-compiled code, a slowest repeat over 4× the fastest, a time per call
-    /// smaller than the timing loop's own cost.
+    /// under a quarter of the timing loop's own cost (which was subtracted).
     /// </summary>
-    public IReadOnlyList<string> Warnings => Overhead > 0 && Mean < Overhead
+    public IReadOnlyList<string> Warnings => Overhead > 0 && Mean < Overhead / 4
         ? _warnings.Append(
-            $"The time per call ({DurationText.Format(Mean)}) is below the timing loop's own cost ({DurationText.Format(Overhead)}): too quick to tell apart from an empty call; read it as about zero.").ToList()
+            $"The time per call ({DurationText.Format(Mean)}) is under a quarter of the timing loop's own cost ({DurationText.Format(Overhead)}), which was subtracted: too quick to tell apart from an empty call; read it as about zero.").ToList()
         : _warnings;
 
     /// <summary>What the budget cut (loop count, repeats), in words; empty when %timeit's rules fitted.</summary>
