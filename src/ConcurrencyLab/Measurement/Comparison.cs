@@ -9,8 +9,8 @@ namespace ConcurrencyLab.Measurement;
 /// time per operation with ± std dev error bars, each alternative's ratio to the baseline. Indexable by name.
 /// </summary>
 /// <example><code>var c = Measure.Compare(("lock", () => { lock (g) n++; }), ("Interlocked", () => Interlocked.Increment(ref n))); c["Interlocked"].Ratio</code></example>
-[TypeFormatterSource(typeof(MeasurementFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
-public sealed class Comparison : IReadOnlyList<ComparisonEntry>, ITabularResult
+[TypeFormatterSource(typeof(ChartFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
+public sealed class Comparison : IReadOnlyList<ComparisonEntry>, ITabularDisplayable
 {
     private readonly List<ComparisonEntry> _entries;
 
@@ -75,7 +75,7 @@ public sealed class Comparison : IReadOnlyList<ComparisonEntry>, ITabularResult
     /// <summary>The table with BenchmarkDotNet's column names, then any warnings and budget notes.</summary>
     public string ToPlainText() => ResultText.Plain(this);
 
-    TextTable ITabularResult.Table()
+    TextTable ITabularDisplayable.Table()
     {
         var table = new TextTable("Method", "Mean", "StdDev", "Min", "Median", "Ratio", "RatioSD", "Allocated",
             "Gen0", "Gen1", "Gen2", "Completed Work Items", "Lock Contentions", "Loops × Repeats");
@@ -91,7 +91,7 @@ public sealed class Comparison : IReadOnlyList<ComparisonEntry>, ITabularResult
         return table;
     }
 
-    IEnumerable<string> ITabularResult.Remarks() => ResultText.Remarks(_entries.Select(e => ((string?)e.Name, e.Result)));
+    IEnumerable<string> ITabularDisplayable.Remarks() => ResultText.Remarks(_entries.Select(e => ((string?)e.Name, e.Result)));
 
     /// <summary>The plain-text table.</summary>
     public override string ToString() => ToPlainText();

@@ -1,3 +1,4 @@
+using ConcurrencyLab.Rendering;
 using System.Text;
 
 namespace ConcurrencyLab.Measurement;
@@ -5,7 +6,7 @@ namespace ConcurrencyLab.Measurement;
 /// <summary>The plain text shared by the results: table, then remarks, one per line.</summary>
 internal static class ResultText
 {
-    public static string Plain(ITabularResult result)
+    public static string Plain(ITabularDisplayable result)
     {
         var text = new StringBuilder(result.Table().ToString());
         foreach (string remark in result.Remarks()) text.AppendLine().Append(remark);

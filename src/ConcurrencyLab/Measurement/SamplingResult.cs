@@ -9,8 +9,8 @@ namespace ConcurrencyLab.Measurement;
 /// while a piece of code ran; drawn as one lane per counter over time.
 /// </summary>
 /// <example><code>var s = Measure.Sample(() => Parallel.For(0, 200, _ => Thread.Sleep(10))); s.MaxThreadCount</code></example>
-[TypeFormatterSource(typeof(MeasurementFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
-public sealed class SamplingResult : ITabularResult
+[TypeFormatterSource(typeof(ChartFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
+public sealed class SamplingResult : ITabularDisplayable
 {
     internal SamplingResult(IReadOnlyList<CounterSample> samples, TimeSpan duration, TimeSpan interval, TimeSpan budget, bool budgetCut)
     {
@@ -68,7 +68,7 @@ public sealed class SamplingResult : ITabularResult
     /// <summary>The peaks and totals, plus a warning when the budget cut sampling.</summary>
     public string ToPlainText() => ResultText.Plain(this);
 
-    TextTable ITabularResult.Table()
+    TextTable ITabularDisplayable.Table()
     {
         var table = new TextTable("Samples", "Every", "Duration", "Max threads", "Max queue length", "Completed Work Items", "Lock Contentions", "Max GC heap");
         table.Add(Samples.Count.ToString(CultureInfo.InvariantCulture), DurationText.Format(Interval.TotalMilliseconds * 1e6),
@@ -78,7 +78,7 @@ public sealed class SamplingResult : ITabularResult
         return table;
     }
 
-    IEnumerable<string> ITabularResult.Remarks()
+    IEnumerable<string> ITabularDisplayable.Remarks()
     {
         if (BudgetCut)
             yield return string.Create(CultureInfo.InvariantCulture,

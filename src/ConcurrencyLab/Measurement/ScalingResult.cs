@@ -9,8 +9,8 @@ namespace ConcurrencyLab.Measurement;
 /// the processor count marked, and the Amdahl curve of the best-fitting serial fraction.
 /// </summary>
 /// <example><code>var s = Measure.Scaling(dop => Parallel.For(0, 1000, new() { MaxDegreeOfParallelism = dop }, Work)); s.SerialFraction</code></example>
-[TypeFormatterSource(typeof(MeasurementFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
-public sealed class ScalingResult : IReadOnlyList<ScalingPoint>, ITabularResult
+[TypeFormatterSource(typeof(ChartFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
+public sealed class ScalingResult : IReadOnlyList<ScalingPoint>, ITabularDisplayable
 {
     private readonly List<ScalingPoint> _points;
 
@@ -87,7 +87,7 @@ public sealed class ScalingResult : IReadOnlyList<ScalingPoint>, ITabularResult
     /// <summary>A table of degree, time, speedup and efficiency, then the fit, warnings and budget notes.</summary>
     public string ToPlainText() => ResultText.Plain(this);
 
-    TextTable ITabularResult.Table()
+    TextTable ITabularDisplayable.Table()
     {
         var table = new TextTable("Degree", "Mean", "StdDev", "Speedup", "Efficiency", "Allocated", "Lock Contentions", "Loops × Repeats");
         foreach (var p in _points)
@@ -98,7 +98,7 @@ public sealed class ScalingResult : IReadOnlyList<ScalingPoint>, ITabularResult
         return table;
     }
 
-    IEnumerable<string> ITabularResult.Remarks()
+    IEnumerable<string> ITabularDisplayable.Remarks()
     {
         string fit = $"{ProcessorCount} processors; Amdahl's law fits a serial fraction of {DurationText.Fixed(SerialFraction, 3)}";
         if (SerialFraction > 0)

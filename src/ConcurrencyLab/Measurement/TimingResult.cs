@@ -10,8 +10,8 @@ namespace ConcurrencyLab.Measurement;
 /// statistics, and BenchmarkDotNet's memory and threading columns per operation. Times are in nanoseconds.
 /// </summary>
 /// <example><code>var r = Measure.Time(() => list.Sort()); r.Mean / 1000  // µs per call</code></example>
-[TypeFormatterSource(typeof(MeasurementFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
-public sealed class TimingResult : ITabularResult
+[TypeFormatterSource(typeof(ChartFormatterSource), PreferredMimeTypes = new[] { ChartMimeTypes.Plotly, ChartMimeTypes.Html, ChartMimeTypes.Svg, ChartMimeTypes.PlainText })]
+public sealed class TimingResult : ITabularDisplayable
 {
     internal TimingResult(
         string name,
@@ -202,7 +202,7 @@ public sealed class TimingResult : ITabularResult
     /// <summary>The plain-text summary (same as <see cref="ToString"/>).</summary>
     public string ToPlainText() => ToString();
 
-    TextTable ITabularResult.Table()
+    TextTable ITabularDisplayable.Table()
     {
         var table = new TextTable("Method", "Mean", "StdDev", "Min", "Median", "Max", "Allocated", "Gen0", "Gen1", "Gen2",
             "Completed Work Items", "Lock Contentions", "Loops × Repeats");
@@ -213,7 +213,7 @@ public sealed class TimingResult : ITabularResult
         return table;
     }
 
-    IEnumerable<string> ITabularResult.Remarks() => ResultText.Remarks(new[] { ((string?)null, this) }).Prepend(Summary);
+    IEnumerable<string> ITabularDisplayable.Remarks() => ResultText.Remarks(new[] { ((string?)null, this) }).Prepend(Summary);
 
     private List<string> BuildWarnings()
     {

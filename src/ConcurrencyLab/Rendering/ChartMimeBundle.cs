@@ -14,7 +14,9 @@ public static class ChartMimeBundle
         ArgumentNullException.ThrowIfNull(value);
         return mimeType switch
         {
+            ChartMimeTypes.Plotly when value is ITabularDisplayable tabular => TabularChartRenderer.Plotly(tabular),
             ChartMimeTypes.Plotly => PlotlyJsonRenderer.Render(value.ToChart()),
+            ChartMimeTypes.Html when value is ITabularDisplayable tabular => TabularChartRenderer.Html(tabular),
             ChartMimeTypes.Html => WrapInDiv(SvgRenderer.Render(value.ToChart())),
             ChartMimeTypes.Svg => SvgRenderer.Render(value.ToChart()),
             ChartMimeTypes.PlainText => value.ToPlainText(),

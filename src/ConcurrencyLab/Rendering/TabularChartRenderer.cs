@@ -1,41 +1,20 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using ConcurrencyLab.Rendering;
+using ConcurrencyLab.Charts;
 
-namespace ConcurrencyLab.Measurement;
+namespace ConcurrencyLab.Rendering;
 
 /// <summary>
-/// One formatter of <see cref="MeasurementFormatterSource"/>; the Formatting package reads <see cref="MimeType"/>
-/// and calls <see cref="Format"/> by name.
+/// Renders an <see cref="ITabularDisplayable"/>: its chart with the table and remarks added, in HTML and in Plotly.
 /// </summary>
-public sealed class MeasurementTypeFormatter
+internal static class TabularChartRenderer
 {
-    /// <summary>Creates the formatter for one MIME type of <see cref="ChartMimeTypes.Preferred"/>.</summary>
-    public MeasurementTypeFormatter(string mimeType) => MimeType = mimeType;
-
-    /// <summary>The MIME type this formatter writes.</summary>
-    public string MimeType { get; }
-
-    /// <summary>Writes a measurement result as <see cref="MimeType"/>; false for anything else.</summary>
-    public bool Format(object instance, TextWriter writer)
-    {
-        if (instance is not ITabularResult result)
-            return false;
-        writer.Write(MimeType switch
-        {
-            ChartMimeTypes.Html => Html(result),
-            ChartMimeTypes.Plotly => Plotly(result),
-            _ => ChartMimeBundle.Render(result, MimeType),
-        });
-        return true;
-    }
-
     /// <summary>The static chart, then the table, then each remark as a paragraph: no script, no classes.</summary>
-    internal static string Html(ITabularResult result)
+    public static string Html(ITabularDisplayable result)
     {
         var html = new StringBuilder("<div>");
-        html.Append(ChartMimeBundle.Render(result, ChartMimeTypes.Svg));
+        html.Append(SvgRenderer.Render(result.ToChart()));
         html.Append(result.Table().ToHtml());
         foreach (string remark in result.Remarks())
             html.Append("<p>").Append(TextTable.Escape(remark)).Append("</p>");
@@ -47,9 +26,9 @@ public sealed class MeasurementTypeFormatter
     /// Debug-compiled cell) as an annotation, so VS Code, which shows this MIME type first, shows them too.
     /// Charts with several y axes (counter lanes) keep the figure as it is: their lanes already fill the height.
     /// </summary>
-    internal static string Plotly(ITabularResult result)
+    public static string Plotly(ITabularDisplayable result)
     {
-        string json = ChartMimeBundle.Render(result, ChartMimeTypes.Plotly);
+        string json = PlotlyJsonRenderer.Render(result.ToChart());
         var figure = JsonNode.Parse(json)!.AsObject();
         var layout = figure["layout"]!.AsObject();
         if (layout.ContainsKey("yaxis2")) return json;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace ConcurrencyLab.Measurement;
+namespace ConcurrencyLab.Charts;
 
 /// <summary>A Markdown-style table with padded columns, readable in a terminal and pasteable into a README.</summary>
 internal sealed class TextTable
