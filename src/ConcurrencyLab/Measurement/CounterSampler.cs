@@ -1,3 +1,5 @@
+using ConcurrencyLab.Sampling;
+
 namespace ConcurrencyLab.Measurement;
 
 /// <summary>
@@ -10,8 +12,7 @@ internal sealed class CounterSampler
     private readonly TimeSpan _interval;
     private readonly TimeSpan _budget;
     private readonly List<CounterSample> _samples = new();
-    private readonly ManualResetEventSlim _stop = new();
-    private readonly Thread _thread;
+    private readonly PeriodicSampler _sampler;
     private long _started;
     private long _baseContentions;
     private long _baseCompleted;
@@ -21,7 +22,7 @@ internal sealed class CounterSampler
         _clock = clock;
         _interval = interval;
         _budget = budget;
-        _thread = new Thread(Run) { IsBackground = true, Name = "ConcurrencyLab counter sampler" };
+        _sampler = new PeriodicSampler("ConcurrencyLab counter sampler", interval, Tick);
     }
 
     /// <summary>Whether sampling stopped because the budget ran out while the code was still running.</summary>
@@ -34,19 +35,17 @@ internal sealed class CounterSampler
         _baseContentions = Monitor.LockContentionCount;
         _baseCompleted = ThreadPool.CompletedWorkItemCount;
         Take(TimeSpan.Zero);
-        _thread.Start();
+        _sampler.Start();
     }
 
     /// <summary>Stops the thread and takes the last sample, unless the budget already ended sampling.</summary>
     public void Stop()
     {
         Duration = Elapsed();
-        _stop.Set();
-        _thread.Join();
+        _sampler.Stop();
         // A tick that raced with the end of the code belongs to after it: the final sample replaces it.
         _samples.RemoveAll(sample => sample.Time > Duration);
         if (!BudgetCut) Take(Duration);
-        _stop.Dispose();
     }
 
     /// <summary>The samples taken (complete once <see cref="Stop"/> returned).</summary>
@@ -61,17 +60,15 @@ internal sealed class CounterSampler
     /// <summary>The most time sampling may cover.</summary>
     public TimeSpan Budget => _budget;
 
-    private void Run()
+    private bool Tick()
     {
-        while (!_stop.Wait(_interval))
+        if (Elapsed() > _budget)
         {
-            if (Elapsed() > _budget)
-            {
-                BudgetCut = true;
-                return;
-            }
-            Take(Elapsed());
+            BudgetCut = true;
+            return false;
         }
+        Take(Elapsed());
+        return true;
     }
 
     private TimeSpan Elapsed() => TimeSpan.FromSeconds((_clock.GetTimestamp() - _started) / (double)_clock.Frequency);
