@@ -42,7 +42,7 @@ foreach (var optimize in new[] { true, false })
 }
 
 // 3. All notebooks with -j N vs -j 1. With only a few notebooks in the series, each is copied --copies times into
-//    artifacts/bench-notebooks, a folder at the same depth as notebooks/ so their relative #r paths still resolve.
+//    bench-notebooks/ beside notebooks/ (git-ignored), the same depth, so their relative #r paths still resolve.
 var jobs = NotebookDiscovery.Find([CopyNotebooks(arguments.NotebooksFolder, arguments.Copies)]);
 var parallel = await TimeSuite(jobs, Environment.ProcessorCount);
 var serial = await TimeSuite(jobs, 1);
@@ -82,7 +82,7 @@ static async Task<(List<double> Engine, List<double> Roslyn)> InterleavedCellTim
 
 static string CopyNotebooks(string notebooks, int copies)
 {
-    var target = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(notebooks))!, "artifacts", "bench-notebooks");
+    var target = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(notebooks))!, "bench-notebooks");
     if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
     Directory.CreateDirectory(target);
     foreach (var notebook in Directory.GetFiles(notebooks, "*.ipynb"))
