@@ -3,10 +3,11 @@ namespace ConcurrencyLab.Charts;
 /// <summary>A linear mapping from data values to pixels with "nice" 1-2-5 tick steps.</summary>
 internal sealed class AxisScale
 {
-    public AxisScale(double min, double max, double pixelFrom, double pixelTo, int targetTicks = 8)
+    public AxisScale(double min, double max, double pixelFrom, double pixelTo, int targetTicks = 8, double minimumStep = 0)
     {
         if (!(max > min)) max = min + 1; // also catches NaN: an empty chart still gets a usable axis
-        Step = NiceStep((max - min) / targetTicks);
+        // Counts (repeats, degrees of parallelism) read wrong with ticks at 1.5, so callers can ask for whole steps.
+        Step = Math.Max(minimumStep, NiceStep((max - min) / targetTicks));
         Min = Math.Floor(min / Step) * Step;
         Max = Math.Ceiling(max / Step) * Step;
         PixelFrom = pixelFrom;

@@ -14,7 +14,8 @@ internal static class XYSvgWriter
         var yMax = ys.Count == 0 ? 1 : ys.Max();
         if (chart.YFromZero) yMin = Math.Min(0, yMin);
         var frame = new CartesianFrame(chart, chart.Height, CartesianFrame.VerticalScale(yMin, yMax, chart.Height));
-        var x = new AxisScale(xs.Count == 0 ? 0 : xs.Min(), xs.Count == 0 ? 1 : xs.Max(), CartesianFrame.Left, frame.PlotRight);
+        var wholeNumbers = xs.All(value => value == Math.Floor(value));
+        var x = new AxisScale(xs.Count == 0 ? 0 : xs.Min(), xs.Count == 0 ? 1 : xs.Max(), CartesianFrame.Left, frame.PlotRight, minimumStep: wholeNumbers ? 1 : 0);
         var svg = new SvgBuilder(chart.Width, chart.Height);
         frame.DrawFrame(svg, chart);
         foreach (var tick in x.Ticks())

@@ -21,6 +21,20 @@ public class SvgRendererTests
     }
 
     [Fact]
+    public void An_axis_of_whole_numbers_gets_whole_number_ticks()
+    {
+        var chart = new XYChart { Title = "repeats", XAxisTitle = "repeat", YAxisTitle = "µs" };
+        chart.Series.Add(new XYSeries("time", new[] { 1.0, 2, 3, 4, 5, 6 }, new[] { 1.9, 1.9, 2.0, 1.9, 1.9, 1.9 }));
+
+        var labels = XDocument.Parse(chart.ToSvg()).Descendants(Svg + "text")
+            .Where(t => t.Attribute("font-size")?.Value == "10" && t.Attribute("text-anchor")?.Value == "middle")
+            .Select(t => t.Value).ToList();
+
+        Assert.Contains("3", labels);
+        Assert.DoesNotContain(labels, l => l.Contains('.'));
+    }
+
+    [Fact]
     public void Gantt_draws_one_bar_per_segment_with_state_colours_and_lane_labels()
     {
         var document = XDocument.Parse(SampleCharts.Gantt().ToSvg());
