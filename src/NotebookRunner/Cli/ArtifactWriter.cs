@@ -71,7 +71,7 @@ internal sealed class ArtifactWriter(RunSettings settings)
 
     private static ReportEntry Entry(NotebookResult result) => new(
         result.Name,
-        result.Name.Replace('/', '_').Replace('\\', '_') is var flat ? Path.ChangeExtension(flat, ".html") : "",
+        Path.ChangeExtension(result.Name.Replace('/', '_').Replace('\\', '_'), ".html"),
         StatusWord(result.Status),
         result.Duration,
         result.CellsRun,

@@ -166,6 +166,7 @@ public sealed class NotebookExecution
         private int _ordinal;
         private bool _started;
         private bool _infrastructureFailure;
+        private string? _startupFailure;
 
         public bool? Optimized { get; private set; }
 
@@ -265,8 +266,6 @@ public sealed class NotebookExecution
             _results[index] = Result(index, status, _cellClock.Elapsed, _executed.Cells[index].ExecutionCount, error);
             _runningCell = null;
         }
-
-        private string? _startupFailure;
 
         public NotebookResult ToResult(string name, TimeSpan duration)
         {
