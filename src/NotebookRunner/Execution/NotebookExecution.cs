@@ -42,9 +42,7 @@ public sealed class NotebookExecution
         }
         catch (Exception e) when (e is NotebookFormatException or IOException or UnauthorizedAccessException)
         {
-            var invalid = new NotebookResult(_path, _name, NotebookStatus.InvalidInput, clock.Elapsed, [], null, e.Message, null);
-            _observer?.NotebookFinished(invalid);
-            return invalid;
+            return Invalid(e.Message);
         }
 
         var run = new Run(input, _path, _options);
@@ -56,14 +54,19 @@ public sealed class NotebookExecution
         }
         catch (NotebookFormatException e)
         {
-            var invalid = new NotebookResult(_path, _name, NotebookStatus.InvalidInput, clock.Elapsed, [], null, e.Message, null);
-            _observer?.NotebookFinished(invalid);
-            return invalid;
+            return Invalid(e.Message);
         }
 
-        var result = run.ToResult(_name, clock.Elapsed);
-        _observer?.NotebookFinished(result);
-        return result;
+        return Finish(run.ToResult(_name, clock.Elapsed));
+
+        NotebookResult Invalid(string message) =>
+            Finish(new NotebookResult(_path, _name, NotebookStatus.InvalidInput, clock.Elapsed, [], null, message, null));
+
+        NotebookResult Finish(NotebookResult result)
+        {
+            _observer?.NotebookFinished(result);
+            return result;
+        }
     }
 
     private async Task SuperviseAsync(Run run, CancellationToken cancellationToken)
@@ -106,14 +109,16 @@ public sealed class NotebookExecution
         {
             while (true)
             {
+                // Lines that are already there are applied without arming a timer: a chatty cell sends thousands.
+                while (lines.Reader.TryRead(out var line))
+                    if (run.Apply(line, _observer, _name)) return;
+
                 var deadline = run.CurrentDeadline(_options.StartupTimeout);
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 if (deadline != Timeout.InfiniteTimeSpan) wait.CancelAfter(deadline);
-                string line;
                 try
                 {
                     if (!await lines.Reader.WaitToReadAsync(wait.Token)) break;
-                    line = await lines.Reader.ReadAsync(wait.Token);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -121,8 +126,6 @@ public sealed class NotebookExecution
                     run.TimeOut();
                     return;
                 }
-
-                if (run.Apply(line, _observer, _name)) return;
             }
 
             // The worker's stdout closed before it said "done": it died.
@@ -164,7 +167,6 @@ public sealed class NotebookExecution
         private readonly Stopwatch _cellClock = new();
         private int? _runningCell;
         private int _ordinal;
-        private bool _started;
         private bool _infrastructureFailure;
         private string? _startupFailure;
 
@@ -179,7 +181,7 @@ public sealed class NotebookExecution
 
         public TimeSpan CurrentDeadline(TimeSpan startup)
         {
-            if (!_started) return startup;
+            // Before the first cell and between cells, the worker is starting up or moving on.
             if (_runningCell is not { } cell) return startup;
             var limit = _timeouts.GetValueOrDefault(cell, options.CellTimeout);
             if (limit == Timeout.InfiniteTimeSpan) return limit;
@@ -201,7 +203,6 @@ public sealed class NotebookExecution
             switch ((string?)message["t"])
             {
                 case "hello":
-                    _started = true;
                     Optimized = (bool?)message["optimized"];
                     break;
                 case "start":
@@ -312,11 +313,11 @@ public sealed class NotebookExecution
 
         private static string FirstLine(NotebookCell cell)
         {
-            var line = cell.Source.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+            var line = FirstMeaningfulLine(cell.Source);
             return line.Length > 80 ? line[..77] + "..." : line;
         }
 
         private static string FirstMeaningfulLine(string text) =>
-            text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? text;
+            text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
     }
 }
