@@ -170,15 +170,17 @@ public sealed class CSharpSession
             ? (bool)HasReturnValueMethod.Invoke(script, null)!
             : script.GetCompilation().GetEntryPoint(default) is not null && script.ReturnType != typeof(void);
 
-    // Polyglot's kernel runs on the full shared framework, so cells use Channels, HttpClient, System.Text.Json
-    // and the rest without #r. Roslyn's ScriptOptions.Default lists only a few facades; reference every
-    // assembly of the running framework instead.
+    // Polyglot's kernel is an ASP.NET Core app on the full shared framework, so cells use Channels, HttpClient,
+    // System.Text.Json and the hosting types without #r. Roslyn's ScriptOptions.Default lists only a few
+    // facades; reference every assembly of every shared framework the process runs on instead
+    // (Microsoft.NETCore.App and Microsoft.AspNetCore.App: <shared root>/<framework>/<version>/x.dll).
     private static IReadOnlyList<MetadataReference> LoadFrameworkReferences()
     {
-        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var sharedRoot = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(typeof(object).Assembly.Location)));
         var trusted = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(path => Path.GetDirectoryName(path) == frameworkDirectory);
+            .Where(path => sharedRoot is not null
+                && Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(path))) == sharedRoot);
         return trusted
             .Where(IsManagedAssembly)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
