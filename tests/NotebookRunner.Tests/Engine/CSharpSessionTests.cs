@@ -213,4 +213,11 @@ public sealed class CSharpSessionTests
         var sink = await Run("System.Threading.Channels.Channel.CreateBounded<int>(1) is not null && new System.Net.Http.HttpClient() is not null");
         Assert.Null(sink.Error);
     }
+
+    [Fact]
+    public async Task The_ASP_NET_Core_shared_framework_is_referenced_as_in_Polyglot()
+    {
+        var sink = await Run("typeof(Microsoft.Extensions.Hosting.BackgroundService).Name + \" \" + typeof(Microsoft.AspNetCore.Builder.WebApplication).Name");
+        Assert.Null(sink.Error);
+    }
 }
