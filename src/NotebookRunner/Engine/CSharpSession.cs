@@ -165,10 +165,13 @@ public sealed class CSharpSession
         return $"({position.Line + 1},{position.Character + 1}): error {diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}";
     }
 
-    private static bool HasReturnValue(Script script) =>
-        HasReturnValueMethod is not null
+    private static bool HasReturnValue(Script script)
+    {
+        var roslynSays = HasReturnValueMethod is not null
             ? (bool)HasReturnValueMethod.Invoke(script, null)!
             : script.GetCompilation().GetEntryPoint(default) is not null && script.ReturnType != typeof(void);
+        return roslynSays && script.GetCompilation().SyntaxTrees.Any(SubmissionResult.CanProduceValue);
+    }
 
     // Polyglot's kernel is an ASP.NET Core app on the full shared framework, so cells use Channels, HttpClient,
     // System.Text.Json and the hosting types without #r. Roslyn's ScriptOptions.Default lists only a few

@@ -41,6 +41,21 @@ public sealed class CSharpSessionTests
     }
 
     [Fact]
+    public async Task A_return_inside_a_local_function_in_a_nested_block_is_not_a_result()
+    {
+        var sink = await Run("if (true)\n{\n    string F() { return null; }\n    Console.Write(F() is null);\n}");
+        Assert.Equal("True", sink.Stdout);
+        Assert.Empty(sink.Displays);
+    }
+
+    [Fact]
+    public async Task A_top_level_return_with_a_value_is_a_result()
+    {
+        var sink = await Run("if (DateTime.Now.Year > 2000) { return 5; }\nreturn 6;");
+        Assert.Contains(Assert.Single(sink.Displays).Values, v => v.MimeType == "text/plain" && v.Value == "5");
+    }
+
+    [Fact]
     public async Task Display_and_the_Display_extension_publish_display_data_in_the_requested_mime_types()
     {
         var sink = await Run("display(\"a\", \"text/plain\"); new[] { 1, 2 }.Display(\"text/plain\"); 7.Display();");
