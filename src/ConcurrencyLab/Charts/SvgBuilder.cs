@@ -31,11 +31,12 @@ internal sealed class SvgBuilder
     /// <summary>XML-escapes text for element content and attribute values.</summary>
     public static string Escape(string text) => SecurityElement.Escape(text) ?? "";
 
-    public void Text(double x, double y, string text, string anchor = "start", int size = 12, string fill = "#222222", bool bold = false)
+    public void Text(double x, double y, string text, string anchor = "start", int size = 12, string fill = "#222222", bool bold = false, int rotate = 0)
     {
         _svg.Append("<text x=\"").Append(Num(x)).Append("\" y=\"").Append(Num(y)).Append("\" text-anchor=\"").Append(anchor)
             .Append("\" font-size=\"").Append(size).Append("\" fill=\"").Append(fill).Append('"');
         if (bold) _svg.Append(" font-weight=\"bold\"");
+        if (rotate != 0) _svg.Append(" transform=\"rotate(").Append(rotate).Append(' ').Append(Num(x)).Append(' ').Append(Num(y)).Append(")\"");
         _svg.Append('>').Append(Escape(text)).Append("</text>\n");
     }
 

@@ -146,6 +146,65 @@ public sealed partial class Timeline
         Append(EventKind.Blocked, BlockCause.Join, start, Stopwatch.GetTimestamp(), label ?? $"Join(T{thread.ManagedThreadId})", null, thread.ManagedThreadId);
     }
 
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for <paramref name="thread"/> to finish (like <c>Join(timeout)</c>),
+    /// recording the blocked time; false when the thread was still running at the timeout.
+    /// </summary>
+    /// <example><code>if (!tl.Join(worker, TimeSpan.FromMilliseconds(50))) Console.WriteLine("still running");</code></example>
+    public bool Join(Thread thread, TimeSpan timeout, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(thread);
+        var start = Stopwatch.GetTimestamp();
+        var finished = thread.Join(timeout);
+        Append(EventKind.Blocked, BlockCause.Join, start, Stopwatch.GetTimestamp(),
+            label ?? $"Join(T{thread.ManagedThreadId}, {timeout.TotalMilliseconds:0} ms){(finished ? "" : ": timed out")}",
+            null, finished ? thread.ManagedThreadId : 0);
+        return finished;
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for <paramref name="signal"/>; false when it timed out.</summary>
+    public bool Wait(ManualResetEventSlim signal, TimeSpan timeout, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        if (signal.IsSet) return true;
+        var start = Stopwatch.GetTimestamp();
+        var set = signal.Wait(timeout);
+        Append(EventKind.Blocked, BlockCause.Event, start, Stopwatch.GetTimestamp(), TimedLabel(label ?? "wait for event", set), set ? signal : null, 0);
+        return set;
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/> on a wait handle; false when it timed out.</summary>
+    public bool Wait(WaitHandle handle, TimeSpan timeout, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        var start = Stopwatch.GetTimestamp();
+        var signaled = handle.WaitOne(timeout);
+        Append(EventKind.Blocked, BlockCause.Event, start, Stopwatch.GetTimestamp(),
+            TimedLabel(label ?? "wait for " + handle.GetType().Name, signaled), signaled ? handle : null, 0);
+        return signaled;
+    }
+
+    /// <summary>Blocks up to <paramref name="timeout"/> for <paramref name="task"/> (like <c>task.Wait(timeout)</c>); false when it timed out.</summary>
+    /// <exception cref="AggregateException">The task faulted or was canceled, as <c>task.Wait</c> throws.</exception>
+    public bool Wait(Task task, TimeSpan timeout, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var start = Stopwatch.GetTimestamp();
+        var completed = false;
+        try
+        {
+            completed = task.Wait(timeout);
+            return completed;
+        }
+        finally
+        {
+            Append(EventKind.Blocked, BlockCause.Task, start, Stopwatch.GetTimestamp(),
+                TimedLabel(label ?? "task.Wait()", completed || task.IsCompleted), task, 0);
+        }
+    }
+
+    private static string TimedLabel(string label, bool succeeded) => succeeded ? label : label + ": timed out";
+
     /// <summary>Records any other wait: the time until the scope is disposed counts as blocked by <paramref name="cause"/>.</summary>
     /// <example><code>using (tl.Blocked("queue full")) { queue.Add(item); }</code></example>
     public BlockedScope Blocked(string label, BlockCause cause = BlockCause.Other) =>

@@ -104,4 +104,49 @@ public class BlockingHelperTests
         Assert.Equal((SegmentState.Blocked, BlockCause.Other, "queue full"), (wait.State, wait.Cause, wait.Label));
         Assert.True(timeline.BlockedTime[BlockCause.Other] > TimeSpan.Zero);
     }
+
+    [Fact]
+    public void Waits_with_a_timeout_return_false_and_say_so_when_nothing_arrives()
+    {
+        using var neverSet = new ManualResetEventSlim();
+        using var neverSignaled = new AutoResetEvent(false);
+        var never = new TaskCompletionSource().Task;
+        using var release = new ManualResetEventSlim();
+        var parked = Handshake.StartThread("parked", () => release.Wait());
+        var results = new List<bool>();
+
+        var timeline = Timeline.Record(tl =>
+        {
+            results.Add(tl.Join(parked, TimeSpan.FromMilliseconds(5)));
+            results.Add(tl.Wait(neverSet, TimeSpan.FromMilliseconds(5)));
+            results.Add(tl.Wait(neverSignaled, TimeSpan.FromMilliseconds(5)));
+            results.Add(tl.Wait(never, TimeSpan.FromMilliseconds(5)));
+        }, Handshake.Quiet);
+        release.Set();
+        parked.Join();
+
+        Assert.Equal(new[] { false, false, false, false }, results);
+        var waits = timeline.Segments.Where(s => s.State == SegmentState.Blocked).ToList();
+        Assert.Equal(4, waits.Count);
+        Assert.All(waits, w => Assert.EndsWith(": timed out", w.Label));
+        Assert.Equal(new[] { BlockCause.Join, BlockCause.Event, BlockCause.Event, BlockCause.Task }, waits.Select(w => w.Cause!.Value));
+        Assert.Empty(timeline.Flows);
+    }
+
+    [Fact]
+    public void Join_with_a_timeout_that_sees_the_thread_end_returns_true_and_links_it()
+    {
+        var finished = false;
+
+        var timeline = Timeline.Record(tl =>
+        {
+            var work = Handshake.StartThread("traced", () => { using (tl.Span("work")) { } });
+            finished = tl.Join(work, TimeSpan.FromMinutes(1));
+        }, Handshake.Quiet);
+
+        Assert.True(finished);
+        var wait = Assert.Single(timeline.Segments, s => s.State == SegmentState.Blocked);
+        Assert.DoesNotContain("timed out", wait.Label);
+        Assert.Single(timeline.Flows);
+    }
 }
