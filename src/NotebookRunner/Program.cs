@@ -11,7 +11,7 @@ internal static class Program
         if (args.Length > 0 && args[0] == WorkerLauncher.WorkerCommand)
         {
             if (args.Length < 2) return ExitCodes.Usage;
-            return await WorkerHost.RunAsync(args[1], optimize: !args.Contains("--debug"), allowErrors: args.Contains("--allow-errors"));
+            return WorkerHost.Run(args[1], optimize: !args.Contains("--debug"), allowErrors: args.Contains("--allow-errors"));
         }
         return await CommandLine.InvokeAsync(args);
     }

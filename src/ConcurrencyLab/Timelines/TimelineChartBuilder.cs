@@ -61,27 +61,43 @@ internal static class TimelineChartBuilder
     private static void AddAsyncLanes(GanttChart chart, TimelineData data, Dictionary<int, int> laneOf)
     {
         // Greedy packing: an operation goes to the first async row that is free when it starts.
-        var rowEnds = new List<double>();
-        var firstRow = chart.Lanes.Count;
+        var rows = new List<List<TimelineAsyncOperation>>();
         foreach (var op in data.AsyncOperations)
         {
-            var row = rowEnds.FindIndex(end => end <= op.Start);
-            if (row < 0)
-            {
-                row = rowEnds.Count;
-                rowEnds.Add(0);
-                chart.Lanes.Add(new GanttLane($"async {row + 1}"));
-            }
-            rowEnds[row] = op.End;
+            var row = rows.FindIndex(ops => ops[^1].End <= op.Start);
+            if (row < 0) rows.Add(new List<TimelineAsyncOperation>());
+            rows[row < 0 ? rows.Count - 1 : row].Add(op);
+        }
+
+        var firstRow = chart.Lanes.Count;
+        var usedLabels = new HashSet<string>(chart.Lanes.Select(l => l.Label));
+        for (var row = 0; row < rows.Count; row++)
+        {
+            // A row holding one operation is named after it, so the reader needs no hover to tell rows apart.
+            var label = rows[row].Count == 1 ? Shorten(rows[row][0].Label) : null;
+            if (label is null || !usedLabels.Add(label))
+                label = $"async {row + 1}";
+            usedLabels.Add(label);
+            chart.Lanes.Add(new GanttLane(label));
+        }
+
+        for (var row = 0; row < rows.Count; row++)
+        {
             var lane = firstRow + row;
-            chart.Lanes[lane].Segments.Add(new GanttSegment(op.Start, op.End, SegmentState.Async, op.Label));
-            if (laneOf.TryGetValue(op.StartThreadId, out var startLane))
-                chart.Flows.Add(new GanttFlow(startLane, op.Start, lane, op.Start, "started " + op.Label));
-            var (resumeThread, resumeTime) = op.ResumeThreadId is { } r ? (r, op.ResumeTime ?? op.End) : (op.EndThreadId, op.End);
-            if (laneOf.TryGetValue(resumeThread, out var endLane))
-                chart.Flows.Add(new GanttFlow(lane, op.End, endLane, resumeTime, "continued " + op.Label));
+            foreach (var op in rows[row])
+            {
+                chart.Lanes[lane].Segments.Add(new GanttSegment(op.Start, op.End, SegmentState.Async, op.Label));
+                if (laneOf.TryGetValue(op.StartThreadId, out var startLane))
+                    chart.Flows.Add(new GanttFlow(startLane, op.Start, lane, op.Start, "started " + op.Label));
+                var (resumeThread, resumeTime) = op.ResumeThreadId is { } r ? (r, op.ResumeTime ?? op.End) : (op.EndThreadId, op.End);
+                if (laneOf.TryGetValue(resumeThread, out var endLane))
+                    chart.Flows.Add(new GanttFlow(lane, op.End, endLane, resumeTime, "continued " + op.Label));
+            }
         }
     }
+
+    // Row labels share a fixed left margin with thread names.
+    private static string Shorten(string label) => label.Length <= 24 ? label : label[..23] + "…";
 
     private static void AddThreadPool(GanttChart chart, TimelineData data)
     {

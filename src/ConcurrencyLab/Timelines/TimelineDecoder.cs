@@ -166,7 +166,7 @@ internal sealed class TimelineDecoder
         var known = _threads.FirstOrDefault(t => t.OsThreadId == osId && osId != 0);
         if (known is not null) return known.ManagedId;
         var id = -(_threads.Count(t => t.ManagedId < 0) + 1);
-        _threads.Add(new TimelineThread(id, "not recorded, seen in runtime events", false, false) { OsThreadId = osId });
+        _threads.Add(new TimelineThread(id, "runtime events only", false, false) { OsThreadId = osId });
         return id;
     }
 

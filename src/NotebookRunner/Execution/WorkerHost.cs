@@ -14,7 +14,7 @@ namespace NotebookRunner.Execution;
 /// </summary>
 internal static class WorkerHost
 {
-    public static async Task<int> RunAsync(string notebookPath, bool optimize, bool allowErrors)
+    public static int Run(string notebookPath, bool optimize, bool allowErrors)
     {
         var protocol = new ProtocolWriter(Console.OpenStandardOutput());
         var notebook = NotebookReader.Read(notebookPath);
@@ -49,7 +49,9 @@ internal static class WorkerHost
             }
             else
             {
-                outcome = await session.ExecuteAsync(cell.Source, sink);
+                // Blocking on purpose: every cell starts on the "Main" thread, even after a cell that awaited
+                // (whose continuation ran on the pool); awaiting here would move all later cells to the pool.
+                outcome = session.ExecuteAsync(cell.Source, sink).GetAwaiter().GetResult();
             }
 
             var allowed = outcome.Succeeded || CellPolicy.MayRaise(cell, allowErrors);

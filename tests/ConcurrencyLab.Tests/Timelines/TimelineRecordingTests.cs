@@ -143,6 +143,27 @@ public class TimelineRecordingTests
     }
 
     [Fact]
+    public async Task Overlapping_tracked_tasks_get_rows_named_after_them()
+    {
+        // Synchronous completion: the tracking continuation has run when SetResult returns, before Stop.
+        var first = new TaskCompletionSource();
+        var second = new TaskCompletionSource();
+        var timeline = await Task.Run(() => Timeline.RecordAsync(async tl =>
+        {
+            var alpha = tl.Track(first.Task, "alpha");
+            var beta = tl.Track(second.Task, "beta");
+            first.SetResult();
+            second.SetResult();
+            await alpha;
+            await beta;
+        }, Handshake.Quiet));
+
+        var labels = timeline.ToGanttChart().Lanes.Select(l => l.Label).ToList();
+        Assert.Contains("alpha", labels);
+        Assert.Contains("beta", labels);
+    }
+
+    [Fact]
     public void Bounded_memory_counts_and_shows_dropped_events()
     {
         var options = Handshake.Quiet with { MaxEventsPerThread = 10_000 };

@@ -38,6 +38,19 @@ public sealed class NotebookExecutionTests
     }
 
     [Fact]
+    public async Task Every_cell_starts_on_the_Main_thread_even_after_a_cell_that_awaited()
+    {
+        var path = Write(Folder(), "await.ipynb",
+            Code("await Task.Yield();\nawait Task.Delay(1);"),
+            Code("System.Threading.Thread.CurrentThread.Name"));
+
+        var result = await Run(path);
+
+        var value = Assert.IsType<ExecuteResultOutput>(Assert.Single(result.Executed!.Cells[1].Outputs));
+        Assert.True(value.Data.TryGetText("text/plain", out var name) && name == "Main", name);
+    }
+
+    [Fact]
     public async Task Output_from_work_queued_without_the_cells_context_is_still_captured_by_the_worker()
     {
         var path = Write(Folder(), "unsafe.ipynb", Code("""
