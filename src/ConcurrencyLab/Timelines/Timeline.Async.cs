@@ -25,8 +25,24 @@ public sealed partial class Timeline
         if (!_recording) return null;
         var operation = new TrackedOperation(this, label);
         // Synchronous continuation: it runs on the thread that completes the task, which is what we want to see.
-        task.ContinueWith(static (_, state) => ((TrackedOperation)state!).Completed(), operation,
+        // Some tasks force every continuation onto the pool (RunContinuationsAsynchronously, SemaphoreSlim.WaitAsync);
+        // Stop waits for those so a task that finished while recording keeps its row.
+        var tracking = task.ContinueWith(static (_, state) => ((TrackedOperation)state!).Completed(), operation,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _tracking.Enqueue((task, tracking));
         return operation;
+    }
+
+    private static readonly TimeSpan TrackedCompletionFlushTimeout = TimeSpan.FromSeconds(1);
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(Task Source, Task Tracking)> _tracking = new();
+
+    /// <summary>Lets the queued completion records of tasks that already finished land before recording stops.</summary>
+    private void FlushTrackedCompletions()
+    {
+        var due = _tracking.Where(t => t.Source.IsCompleted && !t.Tracking.IsCompleted).Select(t => t.Tracking).ToArray();
+        _tracking.Clear();
+        if (due.Length > 0)
+            Task.WaitAll(due, TrackedCompletionFlushTimeout);
     }
 }

@@ -125,6 +125,7 @@ public sealed partial class Timeline : IChartDisplayable
     public Timeline Stop()
     {
         if (_data is not null) return this;
+        FlushTrackedCompletions();
         _recording = false;
         _stopTimestamp = Stopwatch.GetTimestamp();
         var samples = _sampler?.Stop(_origin) ?? Array.Empty<ThreadPoolSample>();

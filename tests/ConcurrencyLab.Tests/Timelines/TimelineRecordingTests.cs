@@ -164,6 +164,20 @@ public class TimelineRecordingTests
     }
 
     [Fact]
+    public async Task A_tracked_task_whose_continuations_are_always_queued_keeps_its_row()
+    {
+        var gate = new SemaphoreSlim(0);
+        var timeline = await Task.Run(() => Timeline.RecordAsync(async tl =>
+        {
+            var waits = Enumerable.Range(0, 8).Select(i => tl.Track(gate.WaitAsync(), $"wait {i}").Task).ToList();
+            gate.Release(8);
+            await Task.WhenAll(waits);
+        }, Handshake.Quiet));
+
+        Assert.Equal(8, timeline.AsyncOperations.Count);
+    }
+
+    [Fact]
     public void Bounded_memory_counts_and_shows_dropped_events()
     {
         var options = Handshake.Quiet with { MaxEventsPerThread = 10_000 };
