@@ -5,7 +5,7 @@ namespace ConcurrencyLab.Charts;
 /// <summary>Draws a <see cref="GanttChart"/>: lanes, segments, markers, flow arrows, counter lanes, legend.</summary>
 internal static class GanttSvgWriter
 {
-    private const double Left = 170, Right = 24, Top = 44, LaneHeight = 26, BarHeight = 16, CounterHeight = 56, CounterGap = 18;
+    private const double MinLeft = 170, LabelCharWidth = 6.2, Right = 24, Top = 44, LaneHeight = 26, BarHeight = 16, CounterHeight = 56, CounterGap = 18;
 
     public static string Write(GanttChart chart)
     {
@@ -14,21 +14,30 @@ internal static class GanttSvgWriter
         var countersBottom = axisBottom + chart.Counters.Count * (CounterHeight + CounterGap);
         var height = (int)Math.Ceiling(countersBottom + 34);
         var svg = new SvgBuilder(chart.Width, height);
-        var time = new AxisScale(0, chart.EndTime, Left, chart.Width - Right);
+        var left = LeftMargin(chart);
+        var time = new AxisScale(0, chart.EndTime, left, chart.Width - Right);
 
         svg.Text(chart.Width / 2.0, 22, chart.Title, "middle", 15, bold: true);
-        DrawTimeAxis(svg, chart, time, lanesBottom);
-        DrawLanes(svg, chart, time);
+        DrawTimeAxis(svg, chart, time, lanesBottom, left);
+        DrawLanes(svg, chart, time, left);
         DrawMarkers(svg, chart, time);
         DrawFlows(svg, chart, time);
-        DrawCounters(svg, chart, time, axisBottom);
-        DrawLegend(svg, chart, countersBottom + 18);
+        DrawCounters(svg, chart, time, axisBottom, left);
+        DrawLegend(svg, chart, countersBottom + 18, left);
         return svg.ToString();
+    }
+
+    // Room for the longest row label (thread names such as ".NET Long Running Task (dedicated, bg)"), within
+    // 40% of the width so the bars keep most of the chart.
+    private static double LeftMargin(GanttChart chart)
+    {
+        var longest = chart.Lanes.Select(l => l.Label.Length).Concat(chart.Counters.Select(c => c.Name.Length)).DefaultIfEmpty(0).Max();
+        return Math.Clamp(Math.Ceiling(longest * LabelCharWidth) + 16, MinLeft, chart.Width * 0.4);
     }
 
     private static double LaneCenter(int lane) => Top + lane * LaneHeight + LaneHeight / 2;
 
-    private static void DrawTimeAxis(SvgBuilder svg, GanttChart chart, AxisScale time, double lanesBottom)
+    private static void DrawTimeAxis(SvgBuilder svg, GanttChart chart, AxisScale time, double lanesBottom, double left)
     {
         foreach (var tick in time.Ticks())
         {
@@ -36,18 +45,18 @@ internal static class GanttSvgWriter
             svg.Line(x, Top, x, lanesBottom, "#e5e5e5");
             svg.Text(x, lanesBottom + 14, SvgBuilder.Num(tick), "middle", 10, "#555555");
         }
-        svg.Line(Left, lanesBottom, chart.Width - Right, lanesBottom, "#888888");
-        svg.Text((Left + chart.Width - Right) / 2, lanesBottom + 30, chart.XAxisTitle, "middle", 11, "#555555");
+        svg.Line(left, lanesBottom, chart.Width - Right, lanesBottom, "#888888");
+        svg.Text((left + chart.Width - Right) / 2, lanesBottom + 30, chart.XAxisTitle, "middle", 11, "#555555");
     }
 
-    private static void DrawLanes(SvgBuilder svg, GanttChart chart, AxisScale time)
+    private static void DrawLanes(SvgBuilder svg, GanttChart chart, AxisScale time, double left)
     {
         for (var lane = 0; lane < chart.Lanes.Count; lane++)
         {
             var center = LaneCenter(lane);
             if (lane % 2 == 1)
-                svg.Rect(Left, center - LaneHeight / 2, chart.Width - Right - Left, LaneHeight, "#f6f6f6");
-            svg.Text(Left - 8, center + 4, chart.Lanes[lane].Label, "end", 11);
+                svg.Rect(left, center - LaneHeight / 2, chart.Width - Right - left, LaneHeight, "#f6f6f6");
+            svg.Text(left - 8, center + 4, chart.Lanes[lane].Label, "end", 11);
             foreach (var segment in chart.Lanes[lane].Segments)
             {
                 var x = time.ToPixel(segment.Start);
@@ -82,7 +91,7 @@ internal static class GanttSvgWriter
         }
     }
 
-    private static void DrawCounters(SvgBuilder svg, GanttChart chart, AxisScale time, double top)
+    private static void DrawCounters(SvgBuilder svg, GanttChart chart, AxisScale time, double top, double left)
     {
         for (var i = 0; i < chart.Counters.Count; i++)
         {
@@ -90,9 +99,9 @@ internal static class GanttSvgWriter
             var laneTop = top + i * (CounterHeight + CounterGap);
             var laneBottom = laneTop + CounterHeight;
             var max = counter.Points.Count == 0 ? 1 : Math.Max(1, counter.Points.Max(p => p.Value));
-            svg.Line(Left, laneBottom, chart.Width - Right, laneBottom, "#bbbbbb");
-            svg.Text(Left - 8, laneTop + CounterHeight / 2 + 4, counter.Name, "end", 11);
-            svg.Text(Left + 2, laneTop + 9, "max " + SvgBuilder.Num(max), "start", 9, "#777777");
+            svg.Line(left, laneBottom, chart.Width - Right, laneBottom, "#bbbbbb");
+            svg.Text(left - 8, laneTop + CounterHeight / 2 + 4, counter.Name, "end", 11);
+            svg.Text(left + 2, laneTop + 9, "max " + SvgBuilder.Num(max), "start", 9, "#777777");
             if (counter.Points.Count == 0) continue;
             double Y(double v) => laneBottom - v / max * (CounterHeight - 4);
             // Step line: a counter keeps its value until the next sample.
@@ -107,10 +116,10 @@ internal static class GanttSvgWriter
         }
     }
 
-    private static void DrawLegend(SvgBuilder svg, GanttChart chart, double y)
+    private static void DrawLegend(SvgBuilder svg, GanttChart chart, double y, double left)
     {
         var states = chart.Lanes.SelectMany(l => l.Segments).Select(s => s.State).Distinct().OrderBy(s => s).ToList();
-        var x = Left;
+        var x = left;
         foreach (var state in states)
         {
             svg.Rect(x, y - 9, 12, 12, ChartPalette.For(state));
