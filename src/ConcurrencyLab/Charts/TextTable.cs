@@ -8,8 +8,22 @@ internal sealed class TextTable
 {
     private readonly string[] _headers;
     private readonly List<string[]> _rows = new();
+    private readonly bool[] _rightAligned;
 
-    public TextTable(params string[] headers) => _headers = headers;
+    /// <summary>A table whose first column is left-aligned and the others right-aligned (numbers).</summary>
+    public TextTable(params string[] headers)
+        : this(headers, headers.Select((_, i) => i > 0).ToArray())
+    {
+    }
+
+    /// <summary>A table with the alignment of each column given.</summary>
+    public TextTable(string[] headers, bool[] rightAligned)
+    {
+        if (rightAligned.Length != headers.Length)
+            throw new ArgumentException($"{rightAligned.Length} alignments for {headers.Length} columns.", nameof(rightAligned));
+        _headers = headers;
+        _rightAligned = rightAligned;
+    }
 
     /// <summary>The column headers.</summary>
     public IReadOnlyList<string> Headers => _headers;
@@ -29,12 +43,12 @@ internal sealed class TextTable
     {
         var widths = _headers.Select((h, i) => Math.Max(h.Length, _rows.Count == 0 ? 0 : _rows.Max(r => r[i].Length))).ToArray();
         var text = new StringBuilder();
-        AppendRow(text, _headers, widths);
+        AppendRow(text, _headers, widths, _rightAligned);
         text.Append('|');
         for (int i = 0; i < widths.Length; i++)
-            text.Append(i == 0 ? ":" : "-").Append('-', widths[i]).Append(i == 0 ? "-" : ":").Append('|');
+            text.Append(_rightAligned[i] ? "-" : ":").Append('-', widths[i]).Append(_rightAligned[i] ? ":" : "-").Append('|');
         text.AppendLine();
-        foreach (var row in _rows) AppendRow(text, row, widths);
+        foreach (var row in _rows) AppendRow(text, row, widths, _rightAligned);
         return text.ToString().TrimEnd();
     }
 
@@ -46,13 +60,13 @@ internal sealed class TextTable
     {
         var html = new StringBuilder("<table><thead><tr>");
         for (int i = 0; i < _headers.Length; i++)
-            html.Append(i == 0 ? "<th align=\"left\">" : "<th align=\"right\">").Append(Escape(_headers[i])).Append("</th>");
+            html.Append(_rightAligned[i] ? "<th align=\"right\">" : "<th align=\"left\">").Append(Escape(_headers[i])).Append("</th>");
         html.Append("</tr></thead><tbody>");
         foreach (var row in _rows)
         {
             html.Append("<tr>");
             for (int i = 0; i < row.Length; i++)
-                html.Append(i == 0 ? "<td align=\"left\">" : "<td align=\"right\">").Append(Escape(row[i])).Append("</td>");
+                html.Append(_rightAligned[i] ? "<td align=\"right\">" : "<td align=\"left\">").Append(Escape(row[i])).Append("</td>");
             html.Append("</tr>");
         }
         return html.Append("</tbody></table>").ToString();
@@ -61,13 +75,13 @@ internal sealed class TextTable
     /// <summary>HTML-escapes text so it is shown, never interpreted.</summary>
     public static string Escape(string text) => WebUtility.HtmlEncode(text);
 
-    private static void AppendRow(StringBuilder text, string[] cells, int[] widths)
+    private static void AppendRow(StringBuilder text, string[] cells, int[] widths, bool[] rightAligned)
     {
         text.Append('|');
         for (int i = 0; i < cells.Length; i++)
         {
             text.Append(' ');
-            text.Append(i == 0 ? cells[i].PadRight(widths[i]) : cells[i].PadLeft(widths[i]));
+            text.Append(rightAligned[i] ? cells[i].PadLeft(widths[i]) : cells[i].PadRight(widths[i]));
             text.Append(" |");
         }
         text.AppendLine();
