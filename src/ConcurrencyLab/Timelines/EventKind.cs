@@ -16,4 +16,6 @@ internal enum EventKind : byte
     AsyncEnd,
     /// <summary>Code awaiting a tracked task resumed on this thread.</summary>
     Resume,
+    /// <summary>A value of the counter named by Label at Start; End holds the value's bits (see <see cref="Timeline.Counter"/>).</summary>
+    Counter,
 }

@@ -57,6 +57,21 @@ internal static class PerfettoWriter
                 json.WriteEndObject();
                 json.WriteEndObject();
             }
+            foreach (var counter in data.Counters)
+            {
+                foreach (var point in counter.Points)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("ph", "C");
+                    json.WriteString("name", counter.Name);
+                    json.WriteNumber("pid", Pid);
+                    json.WriteNumber("ts", Us(point.Time));
+                    json.WriteStartObject("args");
+                    json.WriteNumber("value", point.Value);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+            }
             var id = 1;
             foreach (var op in data.AsyncOperations)
             {

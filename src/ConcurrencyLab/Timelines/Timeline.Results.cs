@@ -53,6 +53,9 @@ public sealed partial class Timeline
     /// <summary>Tracked tasks and spans that ended on another thread than they started on.</summary>
     public IReadOnlyList<TimelineAsyncOperation> AsyncOperations => Data.AsyncOperations;
 
+    /// <summary>The counters recorded with <see cref="Counter"/>, each with its values in time order.</summary>
+    public IReadOnlyList<TimelineCounter> Counters => Data.Counters;
+
     /// <summary>Thread-pool size and queue length sampled during recording.</summary>
     public IReadOnlyList<ThreadPoolSample> ThreadPoolSamples => Data.Samples;
 

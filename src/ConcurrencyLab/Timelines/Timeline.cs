@@ -159,6 +159,19 @@ public sealed partial class Timeline : IChartDisplayable
         Append(EventKind.Mark, default, now, now, label, null, 0);
     }
 
+    /// <summary>
+    /// Records the value of a counter of your own (a queue's depth, items in flight) at this moment; each counter
+    /// becomes a step line under the thread rows, on the timeline's own clock.
+    /// </summary>
+    /// <example><code>queue.Add(item); tl.Counter("queue depth", queue.Count);</code></example>
+    public void Counter(string name, double value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (!_recording) return;
+        // The event has no value field: the value's bits ride in the end timestamp, which a counter does not need.
+        Append(EventKind.Counter, default, Stopwatch.GetTimestamp(), BitConverter.DoubleToInt64Bits(value), name, null, 0);
+    }
+
     /// <summary>Sleeps the current thread and records it as a sleeping segment.</summary>
     public void Sleep(int milliseconds) => Sleep(TimeSpan.FromMilliseconds(milliseconds));
 

@@ -46,6 +46,8 @@ internal static class TimelineChartBuilder
 
         AddAsyncLanes(chart, data, laneOf);
         AddThreadPool(chart, data);
+        foreach (var counter in data.Counters)
+            chart.Counters.Add(new CounterLane(counter.Name) { Points = counter.Points.ToList() });
         return chart;
     }
 

@@ -10,6 +10,7 @@ internal sealed class TimelineData
     public required IReadOnlyList<TimelineAsyncOperation> AsyncOperations { get; init; }
     public required IReadOnlyList<ThreadPoolSample> Samples { get; init; }
     public required IReadOnlyList<ThreadPoolAdjustment> Adjustments { get; init; }
+    public IReadOnlyList<TimelineCounter> Counters { get; init; } = Array.Empty<TimelineCounter>();
     public required double WallMs { get; init; }
     public long EventCount { get; init; }
     public long DroppedEvents { get; init; }

@@ -16,6 +16,7 @@ internal sealed class TimelineDecoder
     private readonly List<TimelineFlow> _flows = new();
     private readonly Dictionary<TrackedOperation, (double End, int EndThread, double? Resume, int? ResumeThread)> _tracked = new();
     private readonly List<TimelineAsyncOperation> _asyncSpans = new();
+    private readonly Dictionary<string, List<CounterPoint>> _counters = new(StringComparer.Ordinal);
     // Where each synchronization object was released, and which blocked waits should be linked to a release.
     private readonly Dictionary<object, List<(int Thread, double Time)>> _releases = new(ReferenceEqualityComparer.Instance);
     private readonly List<(TimelineSegment Wait, object? Target, int JoinedThread)> _waits = new();
@@ -57,6 +58,7 @@ internal sealed class TimelineDecoder
             AsyncOperations = decoder.AsyncOperations(),
             Samples = samples,
             Adjustments = adjustments,
+            Counters = decoder.Counters(),
             WallMs = wallMs,
             EventCount = events,
             DroppedEvents = dropped,
@@ -66,8 +68,19 @@ internal sealed class TimelineDecoder
 
     private double Ms(long timestamp) => (timestamp - _origin) * _msPerTick;
 
+    // Threads record counter values independently: merge them into one time-ordered series per name.
+    private IReadOnlyList<TimelineCounter> Counters() =>
+        _counters.Select(c => new TimelineCounter(c.Key, c.Value.OrderBy(p => p.Time).ToList())).ToList();
+
     private void Add(int thread, in RawEvent e)
     {
+        if (e.Kind == EventKind.Counter)
+        {
+            if (!_counters.TryGetValue(e.Label, out var points))
+                _counters[e.Label] = points = new List<CounterPoint>();
+            points.Add(new CounterPoint(Ms(e.Start), BitConverter.Int64BitsToDouble(e.End)));
+            return;
+        }
         double start = Ms(e.Start), end = Ms(e.End);
         switch (e.Kind)
         {

@@ -178,6 +178,37 @@ public class TimelineRecordingTests
     }
 
     [Fact]
+    public void Counters_from_any_thread_become_one_ordered_series_and_a_counter_lane()
+    {
+        var timeline = Timeline.Record(tl =>
+        {
+            tl.Counter("queue depth", 1);
+            var other = Handshake.StartThread("producer", () => tl.Counter("queue depth", 2.5));
+            other.Join();
+            tl.Counter("queue depth", 0);
+            tl.Counter("in flight", 7);
+        }, Handshake.Quiet);
+
+        var depth = Assert.Single(timeline.Counters, c => c.Name == "queue depth");
+        Assert.Equal(new[] { 1, 2.5, 0 }, depth.Points.Select(p => p.Value));
+        Assert.True(depth.Points.Zip(depth.Points.Skip(1)).All(pair => pair.First.Time <= pair.Second.Time));
+        Assert.Equal(7, Assert.Single(timeline.Counters, c => c.Name == "in flight").Points.Single().Value);
+        var lane = Assert.Single(timeline.ToGanttChart().Counters, c => c.Name == "queue depth");
+        Assert.Equal(3, lane.Points.Count);
+        Assert.Contains("\"name\":\"queue depth\"", timeline.ToPerfettoJson());
+    }
+
+    [Fact]
+    public void Counter_needs_a_name_and_is_ignored_when_not_recording()
+    {
+        var timeline = Timeline.Record(tl => { }, Handshake.Quiet);
+        timeline.Counter("late", 1);
+
+        Assert.Empty(timeline.Counters);
+        Assert.Throws<ArgumentException>(() => timeline.Counter("", 1));
+    }
+
+    [Fact]
     public void Bounded_memory_counts_and_shows_dropped_events()
     {
         var options = Handshake.Quiet with { MaxEventsPerThread = 10_000 };
