@@ -106,7 +106,8 @@ internal static class TimingEngine
                         break;
                     }
                 }
-                loopsCut = true;
+                // 5× or 2× may already reach the target; only a repeat still shorter than it is a cut worth noting.
+                loopsCut = loops * perLoop < target;
                 break;
             }
 

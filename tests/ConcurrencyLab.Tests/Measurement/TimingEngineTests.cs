@@ -43,6 +43,21 @@ public sealed class TimingEngineTests
     }
 
     [Fact]
+    public void A_smaller_step_that_still_reaches_the_repeat_target_is_not_reported_as_a_cut()
+    {
+        var clock = new FakeClock();
+        // 1.5 ms per call, 20 ms target: 10 loops (15 ms) fall short, 100 loops do not fit a 0.6 s budget,
+        // 20 loops (30 ms) fit and reach the target, so nothing was given up.
+        var options = clock.Options(TimeSpan.FromSeconds(0.6)) with { MinRepeatTime = TimeSpan.FromMilliseconds(20) };
+        var r = Measure.Time(() => clock.Advance(1_500_000), options);
+
+        Assert.True(r.Loops * 1.5e-3 >= 0.02, $"{r.Loops} loops");
+        Assert.True(r.Loops < 100, $"{r.Loops} loops");
+        Assert.False(r.LoopsCut);
+        Assert.DoesNotContain(r.BudgetNotes, n => n.Contains("instead of running until", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Cuts_repeats_when_they_would_overrun_the_budget()
     {
         var clock = new FakeClock();
