@@ -27,7 +27,11 @@ internal static class BarSvgWriter
         {
             var groupLeft = CartesianFrame.Left + c * groupWidth + groupWidth * 0.1;
             if (c < chart.Categories.Count)
-                svg.Text(groupLeft + groupWidth * 0.4, frame.PlotBottom + 16, chart.Categories[c], "middle", 11);
+            {
+                var lines = CategoryLines(chart.Categories[c], groupWidth);
+                for (var line = 0; line < lines.Count; line++)
+                    svg.Text(groupLeft + groupWidth * 0.4, frame.PlotBottom + 16 + line * 13, lines[line], "middle", 11);
+            }
             for (var s = 0; s < chart.Series.Count; s++)
             {
                 var series = chart.Series[s];
@@ -44,5 +48,24 @@ internal static class BarSvgWriter
         }
         frame.Legend(svg, chart.Series.Select((s, i) => (s.Name, s.Color ?? ChartPalette.Series(i))).ToList());
         return svg.ToString();
+    }
+
+    private const double CharWidth = 6.2;
+
+    /// <summary>
+    /// A category label that fits its slot: as is, else split at the space nearest the middle, else each line
+    /// shortened with an ellipsis (the bar's tooltip keeps the full name).
+    /// </summary>
+    internal static IReadOnlyList<string> CategoryLines(string label, double slotWidth)
+    {
+        var fits = (int)Math.Max(4, slotWidth / CharWidth);
+        if (label.Length <= fits)
+            return new[] { label };
+        var middle = label.Length / 2;
+        var spaces = Enumerable.Range(0, label.Length).Where(i => label[i] == ' ').OrderBy(i => Math.Abs(i - middle)).ToList();
+        var lines = spaces.Count == 0
+            ? new[] { label }
+            : new[] { label[..spaces[0]], label[(spaces[0] + 1)..] };
+        return lines.Select(line => line.Length <= fits ? line : line[..(fits - 1)] + "…").ToArray();
     }
 }

@@ -32,7 +32,8 @@ internal sealed class CartesianFrame
         }
         svg.Line(Left, PlotBottom, PlotRight, PlotBottom, "#888888");
         svg.Line(Left, Top, Left, PlotBottom, "#888888");
-        svg.Text((Left + PlotRight) / 2, PlotBottom + 36, chart.XAxisTitle, "middle", 11, "#555555");
+        // Below the category labels, which may take two lines.
+        svg.Text((Left + PlotRight) / 2, PlotBottom + 46, chart.XAxisTitle, "middle", 11, "#555555");
         // Upright along the axis, left of the tick labels, as plotly draws it.
         svg.Text(16, (Top + PlotBottom) / 2, chart.YAxisTitle, "middle", 11, "#555555", rotate: -90);
     }

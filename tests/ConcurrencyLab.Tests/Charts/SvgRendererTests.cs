@@ -91,4 +91,15 @@ public class SvgRendererTests
             Thread.CurrentThread.CurrentCulture = culture;
         }
     }
+
+    [Theory]
+    [InlineData("lock", 100, new[] { "lock" })]
+    [InlineData("BlockingCollection bounded", 120, new[] { "BlockingCollection", "bounded" })]
+    [InlineData("BlockingCollection bounded", 100, new[] { "BlockingCollect…", "bounded" })]
+    [InlineData("Channel unbounded single reader", 120, new[] { "Channel unbounded", "single reader" })]
+    [InlineData("ConcurrentQueueWithoutSpaces", 60, new[] { "Concurre…" })]
+    public void Long_bar_categories_wrap_at_a_space_then_shorten(string label, double slot, string[] expected)
+    {
+        Assert.Equal(expected, BarSvgWriter.CategoryLines(label, slot));
+    }
 }
