@@ -235,4 +235,26 @@ public sealed class CSharpSessionTests
         var sink = await Run("typeof(Microsoft.Extensions.Hosting.BackgroundService).Name + \" \" + typeof(Microsoft.AspNetCore.Builder.WebApplication).Name");
         Assert.Null(sink.Error);
     }
+
+    [Fact]
+    public async Task A_type_that_exists_nowhere_is_still_reported_after_the_framework_retry()
+    {
+        await Run("var before = 1;");
+        var sink = await Run("NoSuchType value = null;");
+
+        Assert.NotNull(sink.Error);
+        Assert.Contains("CS0246", sink.Error!.Message);
+        Assert.Contains("NoSuchType", sink.Error.Message);
+        Assert.Equal("1", (await Run("Console.Write(before);")).Stdout);
+    }
+
+    [Fact]
+    public async Task ASP_NET_Core_types_resolve_in_a_later_cell_after_a_using_in_an_earlier_one()
+    {
+        await Run("using Microsoft.AspNetCore.Http;");
+        var sink = await Run("Results.Text(\"x\") is not null");
+
+        Assert.Null(sink.Error);
+        Assert.Contains(Assert.Single(sink.Displays).Values, v => v.MimeType == "text/plain" && v.Value == "True");
+    }
 }
