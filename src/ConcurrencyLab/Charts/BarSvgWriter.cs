@@ -11,7 +11,8 @@ internal static class BarSvgWriter
         foreach (var series in chart.Series)
             for (var i = 0; i < series.Values.Count; i++)
             {
-                var error = series.Errors is { } e && i < e.Count ? e[i] : 0;
+                var error = series.Errors is { } e && i < e.Count && double.IsFinite(e[i]) ? e[i] : 0;
+                if (!double.IsFinite(series.Values[i])) continue; // a missing value: no bar, no effect on the axis
                 max = Math.Max(max, series.Values[i] + error);
                 min = Math.Min(min, series.Values[i] - error);
             }
@@ -35,14 +36,14 @@ internal static class BarSvgWriter
             for (var s = 0; s < chart.Series.Count; s++)
             {
                 var series = chart.Series[s];
-                if (c >= series.Values.Count) continue;
+                if (c >= series.Values.Count || !double.IsFinite(series.Values[c])) continue;
                 var value = series.Values[c];
                 var y = frame.Y.ToPixel(value);
                 var x = groupLeft + s * barWidth;
                 var category = c < chart.Categories.Count ? chart.Categories[c] : "";
                 svg.Rect(x, Math.Min(y, zero), barWidth * 0.95, Math.Abs(zero - y), series.Color ?? ChartPalette.Series(s),
                     string.Create(CultureInfo.InvariantCulture, $"{series.Name} {category}: {value:G4}"));
-                if (series.Errors is { } errors && c < errors.Count)
+                if (series.Errors is { } errors && c < errors.Count && double.IsFinite(errors[c]))
                     frame.ErrorBar(svg, x + barWidth * 0.475, value, errors[c]);
             }
         }

@@ -19,7 +19,12 @@ internal static class PlotlyJson
     {
         json.WriteStartArray(property);
         // Rounded to 0.1 µs (in ms) so thousands of spans stay compact; finer digits are timer noise.
-        foreach (var value in values) json.WriteNumberValue(Math.Round(value, 4));
+        // JSON has no NaN or Infinity; plotly draws null as a gap.
+        foreach (var value in values)
+        {
+            if (double.IsFinite(value)) json.WriteNumberValue(Math.Round(value, 4));
+            else json.WriteNullValue();
+        }
         json.WriteEndArray();
     }
 

@@ -39,7 +39,7 @@ internal static class XYPlotlyWriter
         PlotlyJson.Axis(json, "xaxis", chart.XAxisTitle);
         PlotlyJson.Axis(json, "yaxis", chart.YAxisTitle, j => { if (chart.YFromZero) j.WriteString("rangemode", "tozero"); });
         json.WriteStartArray("shapes");
-        foreach (var rule in chart.VerticalRules)
+        foreach (var rule in chart.VerticalRules.Where(r => double.IsFinite(r.X)))
         {
             json.WriteStartObject();
             json.WriteString("type", "line");
@@ -57,7 +57,7 @@ internal static class XYPlotlyWriter
         }
         json.WriteEndArray();
         json.WriteStartArray("annotations");
-        foreach (var rule in chart.VerticalRules)
+        foreach (var rule in chart.VerticalRules.Where(r => double.IsFinite(r.X)))
         {
             json.WriteStartObject();
             json.WriteNumber("x", rule.X);

@@ -8,11 +8,13 @@ public sealed class ComparisonEntry
     {
         Result = result;
         IsBaseline = ReferenceEquals(result, baseline);
-        Ratio = result.Mean / baseline.Mean;
+        // A baseline too fast to time (the loop overhead subtracted to 0 ns) has no meaningful ratio: NaN, shown as "n/a".
+        Ratio = IsBaseline ? 1 : baseline.Mean > 0 ? result.Mean / baseline.Mean : double.NaN;
         // Relative errors add in quadrature for a quotient of two independent means.
-        RatioStdDev = IsBaseline
-            ? 0
-            : Ratio * Math.Sqrt(Square(result.StdDev / result.Mean) + Square(baseline.StdDev / baseline.Mean));
+        RatioStdDev = IsBaseline ? 0
+            : double.IsFinite(Ratio) && result.Mean > 0
+                ? Ratio * Math.Sqrt(Square(result.StdDev / result.Mean) + Square(baseline.StdDev / baseline.Mean))
+                : double.NaN;
     }
 
     /// <summary>The name given to this alternative.</summary>

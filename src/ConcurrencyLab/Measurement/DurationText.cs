@@ -31,5 +31,5 @@ internal static class DurationText
 
     /// <summary>A number with a fixed count of decimals, invariant culture (tables).</summary>
     public static string Fixed(double value, int decimals) =>
-        value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        double.IsFinite(value) ? value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "n/a";
 }

@@ -188,8 +188,11 @@ internal sealed class TimelineDecoder
         var operations = new List<TimelineAsyncOperation>(_asyncSpans);
         foreach (var (op, info) in _tracked)
         {
-            if (double.IsNaN(info.End)) continue; // completion came after Stop: never finished while recording
-            operations.Add(new TimelineAsyncOperation(op.Label, Ms(op.Start), info.End, op.StartThread, info.EndThread)
+            // A task whose continuations are always queued (RunContinuationsAsynchronously) may have its completion
+            // recorded after the awaiting code already resumed: it finished no later than that resumption.
+            var end = info.Resume is { } resumed && (double.IsNaN(info.End) || resumed < info.End) ? resumed : info.End;
+            if (double.IsNaN(end)) continue; // completion came after Stop: never finished while recording
+            operations.Add(new TimelineAsyncOperation(op.Label, Ms(op.Start), end, op.StartThread, info.EndThread)
             {
                 ResumeThreadId = info.ResumeThread,
                 ResumeTime = info.Resume,

@@ -151,7 +151,11 @@ public sealed class CSharpSession
         if (thrown is not null) return RuntimeError(thrown);
 
         if (HasReturnValue(state.Script) && state.ReturnValue is not DisplayedValue)
-            PublishResult(state.ReturnValue);
+        {
+            // Formatting runs here, outside the cell's code: a throwing formatter would otherwise escape the session.
+            try { PublishResult(state.ReturnValue); }
+            catch (ValueFormattingException formatting) { return RuntimeError(formatting); }
+        }
         return null;
     }
 

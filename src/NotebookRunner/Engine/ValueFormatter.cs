@@ -29,6 +29,14 @@ public static class ValueFormatter
     {
         // Strings shown as text/plain are the string itself, not its quoted display form.
         if (value is string text && mimeType == PlainText) return text;
-        return value.ToDisplayString(mimeType);
+        try
+        {
+            return value.ToDisplayString(mimeType);
+        }
+        catch (Exception exception)
+        {
+            // A formatter's own bug must reach the reader as this value's error, naming the type and MIME type.
+            throw new ValueFormattingException(value.GetType(), mimeType, exception);
+        }
     }
 }

@@ -257,4 +257,20 @@ public sealed class CSharpSessionTests
         Assert.Null(sink.Error);
         Assert.Contains(Assert.Single(sink.Displays).Values, v => v.MimeType == "text/plain" && v.Value == "True");
     }
+
+    [Fact]
+    public async Task A_result_whose_formatter_throws_is_a_cell_error_naming_the_type_and_mime_type()
+    {
+        var sink = await Run("""
+            class Broken { }
+            Microsoft.DotNet.Interactive.Formatting.Formatter.Register<Broken>((_, _) => throw new InvalidOperationException("no way to show it"), "text/html");
+            new Broken()
+            """);
+
+        Assert.NotNull(sink.Error);
+        Assert.Contains("Broken", sink.Error!.Message);
+        Assert.Contains("text/html", sink.Error.Message);
+        Assert.Contains("no way to show it", sink.Error.Message);
+        Assert.Equal("2", (await Run("Console.Write(1 + 1);")).Stdout);
+    }
 }
