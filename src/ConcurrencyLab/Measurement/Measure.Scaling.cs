@@ -19,7 +19,9 @@ public static partial class Measure
         var chosen = CheckDegrees(degrees);
         options ??= MeasureOptions.Default;
         var shared = options.Validated().Share(chosen.Length);
-        var timings = chosen.Select(d => (d, Time($"degree {d}", () => workload(d), shared))).ToList();
+        // The Debug/Release check must look at the learner's workload, not at this wrapper lambda of ours.
+        var timings = chosen.Select(d => (d, RunSync($"degree {d}", SyncLoop(() => workload(d), shared),
+            SyncLoop(static () => { }, shared), workload.Method, shared))).ToList();
         return new ScalingResult(timings, Environment.ProcessorCount, options.Budget);
     }
 
@@ -38,7 +40,8 @@ public static partial class Measure
         var shared = options.Validated().Share(chosen.Length);
         var timings = new List<(int, TimingResult)>();
         foreach (int d in chosen)
-            timings.Add((d, await TimeAsync($"degree {d}", () => workload(d), shared).ConfigureAwait(false)));
+            timings.Add((d, await TimingEngine.RunAsync($"degree {d}", AsyncLoop(() => workload(d), shared),
+                AsyncLoop(static () => Task.CompletedTask, shared), workload.Method, isAsync: true, shared).ConfigureAwait(false)));
         return new ScalingResult(timings, Environment.ProcessorCount, options.Budget);
     }
 
