@@ -51,15 +51,13 @@ internal static class BarSvgWriter
         return svg.ToString();
     }
 
-    private const double CharWidth = 6.2;
-
     /// <summary>
     /// A category label that fits its slot: as is, else split at the space nearest the middle, else each line
     /// shortened with an ellipsis (the bar's tooltip keeps the full name).
     /// </summary>
     internal static IReadOnlyList<string> CategoryLines(string label, double slotWidth)
     {
-        var fits = (int)Math.Max(4, slotWidth / CharWidth);
+        var fits = (int)Math.Max(4, slotWidth / SvgBuilder.LabelCharWidth);
         if (label.Length <= fits)
             return new[] { label };
         var middle = label.Length / 2;

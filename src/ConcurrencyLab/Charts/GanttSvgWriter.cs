@@ -5,7 +5,7 @@ namespace ConcurrencyLab.Charts;
 /// <summary>Draws a <see cref="GanttChart"/>: lanes, segments, markers, flow arrows, counter lanes, legend.</summary>
 internal static class GanttSvgWriter
 {
-    private const double MinLeft = 170, LabelCharWidth = 6.2, Right = 24, Top = 44, LaneHeight = 26, BarHeight = 16, CounterHeight = 56, CounterGap = 18;
+    private const double MinLeft = 170, Right = 24, Top = 44, LaneHeight = 26, BarHeight = 16, CounterHeight = 56, CounterGap = 18;
 
     public static string Write(GanttChart chart)
     {
@@ -32,7 +32,7 @@ internal static class GanttSvgWriter
     private static double LeftMargin(GanttChart chart)
     {
         var longest = chart.Lanes.Select(l => l.Label.Length).Concat(chart.Counters.Select(c => c.Name.Length)).DefaultIfEmpty(0).Max();
-        return Math.Clamp(Math.Ceiling(longest * LabelCharWidth) + 16, MinLeft, chart.Width * 0.4);
+        return Math.Clamp(Math.Ceiling(longest * SvgBuilder.LabelCharWidth) + 16, MinLeft, chart.Width * 0.4);
     }
 
     private static double LaneCenter(int lane) => Top + lane * LaneHeight + LaneHeight / 2;
@@ -98,19 +98,21 @@ internal static class GanttSvgWriter
             var counter = chart.Counters[i];
             var laneTop = top + i * (CounterHeight + CounterGap);
             var laneBottom = laneTop + CounterHeight;
-            var max = counter.Points.Count == 0 ? 1 : Math.Max(1, counter.Points.Max(p => p.Value));
+            // A value a cell could not compute (NaN, infinity) is a gap, as in the other charts.
+            var samples = counter.Points.Where(p => double.IsFinite(p.Value)).ToList();
+            var max = samples.Count == 0 ? 1 : Math.Max(1, samples.Max(p => p.Value));
             svg.Line(left, laneBottom, chart.Width - Right, laneBottom, "#bbbbbb");
             svg.Text(left - 8, laneTop + CounterHeight / 2 + 4, counter.Name, "end", 11);
             svg.Text(left + 2, laneTop + 9, "max " + SvgBuilder.Num(max), "start", 9, "#777777");
-            if (counter.Points.Count == 0) continue;
+            if (samples.Count == 0) continue;
             double Y(double v) => laneBottom - v / max * (CounterHeight - 4);
             // Step line: a counter keeps its value until the next sample.
-            var points = new List<(double, double)>(counter.Points.Count * 2);
-            for (var p = 0; p < counter.Points.Count; p++)
+            var points = new List<(double, double)>(samples.Count * 2);
+            for (var p = 0; p < samples.Count; p++)
             {
-                var x = time.ToPixel(counter.Points[p].Time);
-                if (p > 0) points.Add((x, Y(counter.Points[p - 1].Value)));
-                points.Add((x, Y(counter.Points[p].Value)));
+                var x = time.ToPixel(samples[p].Time);
+                if (p > 0) points.Add((x, Y(samples[p - 1].Value)));
+                points.Add((x, Y(samples[p].Value)));
             }
             svg.Polyline(points, ChartPalette.Series(i));
         }

@@ -22,6 +22,9 @@ internal sealed class SvgBuilder
     }
 
     /// <summary>Invariant, at most two decimals, never "-0", so golden files do not depend on culture or noise.</summary>
+    /// <summary>Average width of a character of 11 px sans-serif label text: enough to lay out labels without measuring fonts.</summary>
+    public const double LabelCharWidth = 6.2;
+
     public static string Num(double value)
     {
         var text = Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);

@@ -132,8 +132,15 @@ public sealed class SingleThreadContext : IDisposable
     {
         // A continuation posted after Dispose (an await that finished late) must still run somewhere: losing it
         // would hang whoever waits on it. Run it on the pool rather than throw inside the awaiter machinery.
-        if (!_queue.TryAddUnlessCompleted(callback, state))
+        try
+        {
+            _queue.Add((callback, state));
+        }
+        catch (InvalidOperationException) when (_queue.IsAddingCompleted)
+        {
+            // CompleteAdding raced with us; any check before Add would race the same way.
             ThreadPool.UnsafeQueueUserWorkItem(_ => callback(state), null);
+        }
     }
 
     private void RunLoop()

@@ -45,32 +45,12 @@ internal static class PerfettoWriter
                 json.WriteEndObject();
             }
             foreach (var sample in data.Samples)
-            {
-                json.WriteStartObject();
-                json.WriteString("ph", "C");
-                json.WriteString("name", "threadpool");
-                json.WriteNumber("pid", Pid);
-                json.WriteNumber("ts", Us(sample.Time));
-                json.WriteStartObject("args");
-                json.WriteNumber("threads", sample.ThreadCount);
-                json.WriteNumber("queue", sample.PendingWorkItems);
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
+                Counter(json, "threadpool", sample.Time, ("threads", sample.ThreadCount), ("queue", sample.PendingWorkItems));
             foreach (var counter in data.Counters)
             {
-                foreach (var point in counter.Points)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("ph", "C");
-                    json.WriteString("name", counter.Name);
-                    json.WriteNumber("pid", Pid);
-                    json.WriteNumber("ts", Us(point.Time));
-                    json.WriteStartObject("args");
-                    json.WriteNumber("value", point.Value);
-                    json.WriteEndObject();
-                    json.WriteEndObject();
-                }
+                // JSON has no NaN: a value a cell could not compute is left out rather than breaking the export.
+                foreach (var point in counter.Points.Where(p => double.IsFinite(p.Value)))
+                    Counter(json, counter.Name, point.Time, ("value", point.Value));
             }
             var id = 1;
             foreach (var op in data.AsyncOperations)
@@ -135,6 +115,21 @@ internal static class PerfettoWriter
     }
 
     /// <summary>Opens an event object with the common fields; the caller adds the rest and closes it.</summary>
+    /// <summary>A "C" (counter) event: Perfetto draws one track per name, one series per argument.</summary>
+    private static void Counter(Utf8JsonWriter json, string name, double ms, params (string Name, double Value)[] values)
+    {
+        json.WriteStartObject();
+        json.WriteString("ph", "C");
+        json.WriteString("name", name);
+        json.WriteNumber("pid", Pid);
+        json.WriteNumber("ts", Us(ms));
+        json.WriteStartObject("args");
+        foreach (var (argument, value) in values)
+            json.WriteNumber(argument, value);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
     private static void Event(Utf8JsonWriter json, string phase, string name, string category, long tid, double ms)
     {
         json.WriteStartObject();

@@ -53,23 +53,10 @@ public sealed partial class Timeline
     }
 
     /// <summary>Waits until <paramref name="signal"/> is set, recording the blocked time.</summary>
-    public void Wait(ManualResetEventSlim signal, string? label = null)
-    {
-        ArgumentNullException.ThrowIfNull(signal);
-        if (signal.IsSet) return;
-        var start = Stopwatch.GetTimestamp();
-        signal.Wait();
-        Append(EventKind.Blocked, BlockCause.Event, start, Stopwatch.GetTimestamp(), label ?? "wait for event", signal, 0);
-    }
+    public void Wait(ManualResetEventSlim signal, string? label = null) => Wait(signal, Timeout.InfiniteTimeSpan, label);
 
     /// <summary>Waits on any wait handle (AutoResetEvent, ManualResetEvent, Mutex, Semaphore), recording the blocked time.</summary>
-    public void Wait(WaitHandle handle, string? label = null)
-    {
-        ArgumentNullException.ThrowIfNull(handle);
-        var start = Stopwatch.GetTimestamp();
-        handle.WaitOne();
-        Append(EventKind.Blocked, BlockCause.Event, start, Stopwatch.GetTimestamp(), label ?? "wait for " + handle.GetType().Name, handle, 0);
-    }
+    public void Wait(WaitHandle handle, string? label = null) => Wait(handle, Timeout.InfiniteTimeSpan, label);
 
     /// <summary>Waits until <paramref name="countdown"/> reaches zero, recording the blocked time.</summary>
     public void Wait(CountdownEvent countdown, string? label = null)
@@ -81,19 +68,7 @@ public sealed partial class Timeline
     }
 
     /// <summary>Blocks until <paramref name="task"/> completes (like <c>task.Wait()</c>), recording the blocked time.</summary>
-    public void Wait(Task task, string? label = null)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        var start = Stopwatch.GetTimestamp();
-        try
-        {
-            task.Wait();
-        }
-        finally
-        {
-            Append(EventKind.Blocked, BlockCause.Task, start, Stopwatch.GetTimestamp(), label ?? "task.Wait()", task, 0);
-        }
-    }
+    public void Wait(Task task, string? label = null) => Wait(task, Timeout.InfiniteTimeSpan, label);
 
     /// <summary>Blocks for <paramref name="task"/>'s result (like <c>task.Result</c>), recording the blocked time.</summary>
     public T Result<T>(Task<T> task, string? label = null)
@@ -138,13 +113,7 @@ public sealed partial class Timeline
     }
 
     /// <summary>Waits for <paramref name="thread"/> to finish, recording the blocked time and a line from its last activity.</summary>
-    public void Join(Thread thread, string? label = null)
-    {
-        ArgumentNullException.ThrowIfNull(thread);
-        var start = Stopwatch.GetTimestamp();
-        thread.Join();
-        Append(EventKind.Blocked, BlockCause.Join, start, Stopwatch.GetTimestamp(), label ?? $"Join(T{thread.ManagedThreadId})", null, thread.ManagedThreadId);
-    }
+    public void Join(Thread thread, string? label = null) => Join(thread, Timeout.InfiniteTimeSpan, label);
 
     /// <summary>
     /// Waits up to <paramref name="timeout"/> for <paramref name="thread"/> to finish (like <c>Join(timeout)</c>),
@@ -156,9 +125,10 @@ public sealed partial class Timeline
         ArgumentNullException.ThrowIfNull(thread);
         var start = Stopwatch.GetTimestamp();
         var finished = thread.Join(timeout);
-        Append(EventKind.Blocked, BlockCause.Join, start, Stopwatch.GetTimestamp(),
-            label ?? $"Join(T{thread.ManagedThreadId}, {timeout.TotalMilliseconds:0} ms){(finished ? "" : ": timed out")}",
-            null, finished ? thread.ManagedThreadId : 0);
+        label ??= timeout == Timeout.InfiniteTimeSpan
+            ? $"Join(T{thread.ManagedThreadId})"
+            : TimedLabel($"Join(T{thread.ManagedThreadId}, {timeout.TotalMilliseconds:0} ms)", finished);
+        Append(EventKind.Blocked, BlockCause.Join, start, Stopwatch.GetTimestamp(), label, null, finished ? thread.ManagedThreadId : 0);
         return finished;
     }
 

@@ -119,12 +119,14 @@ public sealed class CSharpSession
         _state ??= await CSharpScript.RunAsync($"using static {typeof(NotebookKernel).FullName};", _scriptOptions, cancellationToken: cancellationToken);
 
         Exception? thrown = null;
+        Task<ScriptState<object>> Continue(ScriptState<object> previous) =>
+            previous.ContinueWithAsync(code, _scriptOptions, catchException: e => { thrown = e; return true; }, cancellationToken);
         ScriptState<object> state;
         try
         {
             try
             {
-                state = await _state.ContinueWithAsync(code, _scriptOptions, catchException: e => { thrown = e; return true; }, cancellationToken);
+                state = await Continue(_state);
             }
             catch (CompilationErrorException) when (!_otherFrameworksReferenced)
             {
@@ -135,7 +137,7 @@ public sealed class CSharpSession
                 // cell again is safe; a genuine error is reported from the second attempt.
                 _otherFrameworksReferenced = true;
                 _scriptOptions = _scriptOptions.AddReferences(OtherFrameworkReferences.Value);
-                state = await _state.ContinueWithAsync(code, _scriptOptions, catchException: e => { thrown = e; return true; }, cancellationToken);
+                state = await Continue(_state);
             }
         }
         catch (CompilationErrorException compilation)

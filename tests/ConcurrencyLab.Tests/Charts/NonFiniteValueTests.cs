@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConcurrencyLab.Charts;
 using ConcurrencyLab.Measurement;
+using ConcurrencyLab.Timelines;
 
 namespace ConcurrencyLab.Tests.Charts;
 
@@ -48,5 +49,20 @@ public sealed class NonFiniteValueTests
         Assert.True(double.IsNaN(entry.Ratio));
         Assert.Equal(1, new ComparisonEntry(baseline, baseline).Ratio);
         Assert.Contains("ratio n/a", entry.ToString());
+    }
+
+    [Fact]
+    public void A_timeline_counter_with_nan_leaves_a_gap_in_the_chart_and_the_export()
+    {
+        var timeline = Timeline.Record(tl =>
+        {
+            tl.Counter("ratio", 1);
+            tl.Counter("ratio", double.NaN);
+            tl.Counter("ratio", 2);
+        }, new TimelineOptions { CaptureRuntimeEvents = false, SampleThreadPool = false });
+
+        Assert.DoesNotContain("NaN", timeline.ToSvg());
+        var perfetto = JsonDocument.Parse(timeline.ToPerfettoJson()).RootElement.ToString();
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(perfetto, "\"name\":\"ratio\"").Count);
     }
 }
