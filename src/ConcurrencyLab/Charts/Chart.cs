@@ -12,6 +12,9 @@ public abstract class Chart : IChartDisplayable
     /// <summary>Title shown above the chart.</summary>
     public string Title { get; set; } = "";
 
+    /// <summary>A smaller line under the title (e.g. how a figure was measured); empty for none.</summary>
+    public string Subtitle { get; set; } = "";
+
     /// <summary>Title of the horizontal axis.</summary>
     public string XAxisTitle { get; set; } = "";
 

@@ -19,6 +19,8 @@ public static class ChartPalette
         SegmentState.Blocked => "#d62728",
         SegmentState.Sleeping => "#8c9eb5",
         SegmentState.Async => "#9ecae1",
+        SegmentState.Runnable => "#f2b701",
+        SegmentState.OffCpu => "#f4b6b6",
         _ => "#7f7f7f",
     };
 
@@ -29,6 +31,8 @@ public static class ChartPalette
         SegmentState.Blocked => "Blocked",
         SegmentState.Sleeping => "Sleeping",
         SegmentState.Async => "Async (no thread)",
+        SegmentState.Runnable => "Ready (waiting for a CPU)",
+        SegmentState.OffCpu => "Waiting (off CPU)",
         _ => state.ToString(),
     };
 

@@ -6,4 +6,7 @@ public sealed record GanttLane(string Label)
 {
     /// <summary>The bars on this row, in any order.</summary>
     public List<GanttSegment> Segments { get; init; } = new();
+
+    /// <summary>Spans drawn as labelled outlines over the bars (e.g. a recorded span around its thread states).</summary>
+    public List<GanttSpan> Spans { get; init; } = new();
 }

@@ -14,14 +14,16 @@ public readonly struct HeldScope : IDisposable
     private readonly string _label;
     private readonly long _start;
     private readonly int _thread;
+    private readonly long _cpuStart; // the thread's CPU clock when the hold began (ns), or -1 when not measured
 
-    internal HeldScope(Timeline? timeline, object held, string label, long start, int thread)
+    internal HeldScope(Timeline? timeline, object held, string label, long start, int thread, long cpuStart = -1)
     {
         _timeline = timeline;
         _held = held;
         _label = label;
         _start = start;
         _thread = thread;
+        _cpuStart = cpuStart;
     }
 
     /// <summary>Records the hold, then exits the lock or releases the semaphore slot once.</summary>
@@ -29,7 +31,13 @@ public readonly struct HeldScope : IDisposable
     {
         if (_held is null) return;
         // Timestamp before releasing, so the release is never drawn after the waiter woke up.
-        _timeline?.Append(EventKind.Hold, default, _start, Stopwatch.GetTimestamp(), _label, _held, _thread);
+        if (_timeline is not null && _cpuStart >= 0 && Environment.CurrentManagedThreadId == _thread)
+        {
+            var cpu = ThreadCpuClock.Now() - _cpuStart;
+            _timeline.AppendWithCpu(EventKind.Hold, _start, Stopwatch.GetTimestamp(), _label, _held, _thread, cpu);
+        }
+        else
+            _timeline?.Append(EventKind.Hold, default, _start, Stopwatch.GetTimestamp(), _label, _held, _thread);
         if (_held is SemaphoreSlim semaphore) semaphore.Release();
         else Monitor.Exit(_held);
     }

@@ -30,10 +30,12 @@ internal static class PerfettoWriter
             {
                 Event(json, "X", s.Label, Category(s.State), tidOf.GetValueOrDefault(s.ThreadId, s.ThreadId), s.Start);
                 json.WriteNumber("dur", Us(s.End - s.Start));
-                if (s.Cause is { } cause)
+                if (s.Cause is not null || s.OnCpu is not null)
                 {
                     json.WriteStartObject("args");
-                    json.WriteString("cause", cause.ToString());
+                    if (s.Cause is { } cause) json.WriteString("cause", cause.ToString());
+                    if (s.OnCpu is { } cpu) json.WriteNumber("on_cpu_ms", Math.Round(cpu, 4));
+                    if (s.WaitingForCpu is { } waiting) json.WriteNumber("waiting_for_cpu_ms", Math.Round(waiting, 4));
                     json.WriteEndObject();
                 }
                 json.WriteEndObject();

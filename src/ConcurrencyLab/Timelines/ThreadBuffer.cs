@@ -67,6 +67,23 @@ internal sealed class ThreadBuffer
         Volatile.Write(ref _count, _count + 1);
     }
 
+    /// <summary>Writes the CPU time of the span or hold just added (see <see cref="EventKind.CpuTime"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddCpuTime(long nanoseconds)
+    {
+        if (_slot == ChunkSize && !NextChunk())
+            return;
+        ref var e = ref _current[_slot++];
+        e.Start = nanoseconds;
+        e.End = 0;
+        e.Label = 0;
+        e.Target = 0;
+        e.Extra = 0;
+        e.Kind = EventKind.CpuTime;
+        e.Cause = default;
+        Volatile.Write(ref _count, _count + 1);
+    }
+
     /// <summary>Events written so far, in recording order (called after recording stopped).</summary>
     public IEnumerable<RawEvent> Events()
     {

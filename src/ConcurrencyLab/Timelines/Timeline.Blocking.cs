@@ -24,7 +24,8 @@ public sealed partial class Timeline
             Monitor.Enter(gate);
             Append(EventKind.Blocked, BlockCause.Lock, start, Stopwatch.GetTimestamp(), label, gate, 0);
         }
-        return new HeldScope(this, gate, label, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId);
+        var held = Stopwatch.GetTimestamp();
+        return new HeldScope(this, gate, label, held, Environment.CurrentManagedThreadId, CpuStartForHold());
     }
 
     /// <summary>Waits for a slot of <paramref name="semaphore"/>; dispose the result to release it.</summary>
@@ -39,9 +40,9 @@ public sealed partial class Timeline
             semaphore.Wait();
             Append(EventKind.Blocked, BlockCause.Semaphore, start, Stopwatch.GetTimestamp(), label, semaphore, 0);
         }
-        return _recording
-            ? new HeldScope(this, semaphore, label, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId)
-            : new HeldScope(null, semaphore, label, 0, 0);
+        if (!_recording) return new HeldScope(null, semaphore, label, 0, 0);
+        var held = Stopwatch.GetTimestamp();
+        return new HeldScope(this, semaphore, label, held, Environment.CurrentManagedThreadId, CpuStartForHold());
     }
 
     /// <summary>Releases <paramref name="semaphore"/> (used as a signal) and records the release point.</summary>

@@ -30,14 +30,25 @@ public sealed partial class Timeline
         var f = Data.Figures;
         var c = CultureInfo.InvariantCulture;
         yield return string.Format(c, "{0}: {1} threads, {2} spans, {3} marks, wall {4:0.###} ms", Title, Data.Threads.Count, SpanCount(), Data.Marks.Count, Data.WallMs);
-        yield return string.Format(c, "busy {0:0.###} ms, average parallelism {1:0.00}, max concurrency {2}", f.TotalBusyMs, f.AverageParallelism, f.MaxConcurrency);
+        if (f.CpuMeasured)
+        {
+            yield return string.Format(c, "on CPU {0:0.###} ms in spans, average parallelism {1:0.00}, max concurrency {2} (threads on a CPU at once)",
+                f.TotalBusyMs, f.AverageParallelism, f.MaxConcurrency);
+            yield return string.Format(c, "in spans but waiting for a CPU {0:0.###} ms, off CPU {1:0.###} ms; most threads in spans at once {2}",
+                f.WaitingForCpuMs, f.OffCpuMs, f.MaxThreadsInSpans);
+        }
+        else
+        {
+            yield return string.Format(c, "busy {0:0.###} ms, average parallelism {1:0.00}, max concurrency {2}", f.TotalBusyMs, f.AverageParallelism, f.MaxConcurrency);
+        }
+        yield return Data.Cpu.Note;
         var blocked = f.BlockedMsByCause.Count == 0
             ? "none"
             : string.Join(", ", f.BlockedMsByCause.OrderByDescending(p => p.Value).Select(p => string.Format(c, "{0} {1:0.###} ms", p.Key, p.Value)));
         yield return string.Format(c, "blocked: {0}; sleeping {1:0.###} ms", blocked, f.SleepingMs);
         foreach (var thread in Data.Threads)
         {
-            yield return string.Format(c, "  {0}: busy {1:0.###} ms, blocked {2:0.###} ms", thread.Label,
+            yield return string.Format(c, f.CpuMeasured ? "  {0}: on CPU {1:0.###} ms, blocked {2:0.###} ms" : "  {0}: busy {1:0.###} ms, blocked {2:0.###} ms", thread.Label,
                 f.BusyMsByThread.GetValueOrDefault(thread.ManagedId), f.BlockedMsByThread.GetValueOrDefault(thread.ManagedId));
         }
         if (Data.AsyncOperations.Count > 0)

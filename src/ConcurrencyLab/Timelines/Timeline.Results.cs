@@ -13,8 +13,15 @@ public sealed partial class Timeline
     /// var tl = Timeline.Create(new[] { new TimelineThread(1, "main", false, false) },
     ///                          new[] { new TimelineSegment(1, 0, 10, SegmentState.Running, "work") });
     /// </code></example>
+    /// <param name="threads">The rows.</param>
+    /// <param name="segments">Running, blocked and sleeping segments; a running one may say how long it was on a CPU (<see cref="TimelineSegment.OnCpu"/>).</param>
+    /// <param name="marks">Instants.</param>
+    /// <param name="flows">"Released by" links.</param>
+    /// <param name="wallTimeMs">Wall time, if not the latest end.</param>
+    /// <param name="threadStates">What the threads did over time (running, ready, off CPU), as a sampler would have seen it.</param>
     public static Timeline Create(IEnumerable<TimelineThread> threads, IEnumerable<TimelineSegment> segments,
-        IEnumerable<TimelineMark>? marks = null, IEnumerable<TimelineFlow>? flows = null, double? wallTimeMs = null)
+        IEnumerable<TimelineMark>? marks = null, IEnumerable<TimelineFlow>? flows = null, double? wallTimeMs = null,
+        IEnumerable<TimelineThreadState>? threadStates = null)
     {
         ArgumentNullException.ThrowIfNull(threads);
         ArgumentNullException.ThrowIfNull(segments);
@@ -22,6 +29,13 @@ public sealed partial class Timeline
         var bad = segmentList.FirstOrDefault(s => !(s.End >= s.Start));
         if (bad is not null)
             throw new ArgumentException($"Segment '{bad.Label}' on thread {bad.ThreadId} ends ({bad.End}) before it starts ({bad.Start}).", nameof(segments));
+        var badCpu = segmentList.FirstOrDefault(s => s.OnCpu is < 0 || s.OnCpu > s.Duration + 1e-9 || s.WaitingForCpu is < 0);
+        if (badCpu is not null)
+            throw new ArgumentException($"Segment '{badCpu.Label}' on thread {badCpu.ThreadId} says it was on a CPU for {badCpu.OnCpu} ms of {badCpu.Duration} ms.", nameof(segments));
+        var stateList = threadStates?.ToList() ?? new List<TimelineThreadState>();
+        var badState = stateList.FirstOrDefault(s => !(s.End >= s.Start) || s.State is not (SegmentState.Running or SegmentState.Runnable or SegmentState.OffCpu));
+        if (badState is not null)
+            throw new ArgumentException($"Thread state {badState.State} on thread {badState.ThreadId} at {badState.Start}–{badState.End} ms: a state must be Running, Runnable or OffCpu and must not end before it starts.", nameof(threadStates));
         var markList = marks?.ToList() ?? new List<TimelineMark>();
         var data = new TimelineData
         {
@@ -34,6 +48,8 @@ public sealed partial class Timeline
             Adjustments = Array.Empty<ThreadPoolAdjustment>(),
             WallMs = wallTimeMs ?? segmentList.Select(s => s.End).Concat(markList.Select(m => m.Time)).DefaultIfEmpty(0).Max(),
             EventCount = segmentList.Count + markList.Count,
+            ThreadStates = stateList,
+            Cpu = CpuTimeSources.Given(segmentList.Any(s => s.OnCpu is not null)),
         };
         return new Timeline(TimelineOptions.Default, data);
     }
@@ -71,17 +87,44 @@ public sealed partial class Timeline
     /// <summary>Time from start to stop (or the span of a created timeline).</summary>
     public TimeSpan WallTime => TimeSpan.FromMilliseconds(Data.WallMs);
 
-    /// <summary>Time each thread spent in spans and not blocked or sleeping, by managed thread id.</summary>
+    /// <summary>
+    /// Time each thread spent on a CPU inside its spans, by managed thread id, where CPU time was measured
+    /// (<see cref="IsCpuTimeMeasured"/>); otherwise time in spans and not in a recorded wait or sleep.
+    /// </summary>
     public IReadOnlyDictionary<int, TimeSpan> BusyTime => Data.Figures.BusyMsByThread.ToDictionary(p => p.Key, p => TimeSpan.FromMilliseconds(p.Value));
 
     /// <summary>Busy time summed over all threads.</summary>
     public TimeSpan TotalBusyTime => TimeSpan.FromMilliseconds(Data.Figures.TotalBusyMs);
 
-    /// <summary>Total busy time divided by wall time: 1.0 is one core's worth of work all along.</summary>
+    /// <summary>
+    /// Total busy time divided by wall time: 1.0 is one core's worth of work all along. Where CPU time was measured it
+    /// counts time on a CPU only, so it cannot exceed the cores there were.
+    /// </summary>
     public double AverageParallelism => Data.Figures.AverageParallelism;
 
-    /// <summary>Most threads busy at the same instant.</summary>
+    /// <summary>
+    /// Most threads running at the same instant: where CPU time was measured, threads on a CPU (as drawn, from the
+    /// scheduler's accounting); otherwise threads inside a span and not in a recorded wait.
+    /// </summary>
     public int MaxConcurrency => Data.Figures.MaxConcurrency;
+
+    /// <summary>Most threads inside a span (and not in a recorded wait) at the same instant, whether on a CPU or not.</summary>
+    public int MaxThreadsInSpans => Data.Figures.MaxThreadsInSpans;
+
+    /// <summary>Whether the OS said how long spans were on a CPU (Linux and macOS by default; not on Windows).</summary>
+    public bool IsCpuTimeMeasured => Data.Figures.CpuMeasured;
+
+    /// <summary>How CPU time was measured here, or why it was not, in words.</summary>
+    public string CpuTimeNote => Data.Cpu.Note;
+
+    /// <summary>Time threads inside spans were ready to run but waited for a CPU (sampled on Linux; zero where not measured).</summary>
+    public TimeSpan WaitingForCpuTime => TimeSpan.FromMilliseconds(Data.Figures.WaitingForCpuMs);
+
+    /// <summary>Time threads inside spans were neither on a CPU nor waiting for one (zero where not measured).</summary>
+    public TimeSpan OffCpuTime => TimeSpan.FromMilliseconds(Data.Figures.OffCpuMs);
+
+    /// <summary>What each recording thread did over time (running, ready, off CPU), sampled from the scheduler (Linux).</summary>
+    public IReadOnlyList<TimelineThreadState> ThreadStates => Data.ThreadStates;
 
     /// <summary>Blocked time summed over threads, by cause.</summary>
     public IReadOnlyDictionary<BlockCause, TimeSpan> BlockedTime => Data.Figures.BlockedMsByCause.ToDictionary(p => p.Key, p => TimeSpan.FromMilliseconds(p.Value));

@@ -31,12 +31,15 @@ public sealed partial class Timeline : IChartDisplayable
     private volatile bool _recording;
     private long _stopTimestamp;
     private ThreadPoolSampler? _sampler;
+    private ThreadStateSampler? _stateSampler;
     private RuntimeEventCollector? _runtimeEvents;
+    private readonly bool _measureCpu;
     private TimelineData? _data;
 
     private Timeline(TimelineOptions options)
     {
         _options = options;
+        _measureCpu = options.MeasureCpuTime && ThreadCpuClock.IsSupported;
         Title = "Thread timeline";
         _origin = Stopwatch.GetTimestamp();
     }
@@ -61,6 +64,8 @@ public sealed partial class Timeline : IChartDisplayable
             timeline._runtimeEvents = RuntimeEventCollector.TryStart();
         if (timeline._options.SampleThreadPool)
             timeline._sampler = ThreadPoolSampler.Start(timeline._options.SampleInterval);
+        if (timeline._options.SampleThreadStates)
+            timeline._stateSampler = ThreadStateSampler.TryStart(timeline._options.ThreadStateInterval);
         timeline._origin = Stopwatch.GetTimestamp();
         timeline._recording = true;
         return timeline;
@@ -129,6 +134,7 @@ public sealed partial class Timeline : IChartDisplayable
         _recording = false;
         _stopTimestamp = Stopwatch.GetTimestamp();
         var samples = _sampler?.Stop(_origin) ?? Array.Empty<ThreadPoolSample>();
+        var schedulerTracks = _stateSampler?.Stop() ?? Array.Empty<SchedulerTrack>();
         RuntimeEventBatch? runtime = null;
         if (_runtimeEvents is not null)
         {
@@ -142,14 +148,80 @@ public sealed partial class Timeline : IChartDisplayable
             // The raw events are decoded now; dropping them halves what a big timeline keeps in memory.
             _buffers.Clear();
         }
-        Volatile.Write(ref _data, TimelineDecoder.Decode(buffers, runtime, samples, _origin, _msPerTick, Ms(_stopTimestamp)));
+        var cpu = new CpuTimeSources(_measureCpu, _stateSampler is not null, _options.ThreadStateInterval.TotalMilliseconds, DescribeCpuTime());
+        Volatile.Write(ref _data, TimelineDecoder.Decode(buffers, runtime, samples, schedulerTracks, cpu, _origin, _msPerTick, Ms(_stopTimestamp)));
         return this;
     }
 
-    /// <summary>Opens a span on the current thread; dispose it (with <c>using</c>) to record it.</summary>
+    /// <summary>
+    /// Opens a span on the current thread; dispose it (with <c>using</c>) to record it. Unless
+    /// <see cref="TimelineOptions.MeasureCpuTime"/> is off, the span also learns how long its thread was on a CPU.
+    /// </summary>
     /// <example><code>using (tl.Span("download 3")) { ... }</code></example>
-    public SpanScope Span(string label) =>
-        _recording ? new SpanScope(this, label, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId) : default;
+    public SpanScope Span(string label)
+    {
+        if (!_recording) return default;
+        if (!_measureCpu) return new SpanScope(this, label, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId);
+        return OpenCpuSpan(label);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private SpanScope OpenCpuSpan(string label)
+    {
+        EnsureSampled();
+        var start = Stopwatch.GetTimestamp();
+        // Wall time first, CPU last: the span's wall interval encloses both CPU readings.
+        return new SpanScope(this, label, start, Environment.CurrentManagedThreadId, ThreadCpuClock.Now());
+    }
+
+    /// <summary>The CPU clock for a hold that starts now, or -1 when CPU time is not measured.</summary>
+    internal long CpuStartForHold()
+    {
+        if (!_measureCpu) return -1;
+        EnsureSampled();
+        return ThreadCpuClock.Now();
+    }
+
+    /// <summary>
+    /// Registers the thread before its first event when thread states are sampled, so the sampler follows it from
+    /// the start of its first span rather than from its end.
+    /// </summary>
+    private void EnsureSampled()
+    {
+        if (_stateSampler is null) return;
+        var buffer = t_buffer;
+        if (buffer is null || !ReferenceEquals(buffer.Owner, this))
+            Register();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AppendWithCpu(EventKind kind, long start, long end, string label, object? target, int extra, long cpuNanoseconds)
+    {
+        if (!_recording) return;
+        var buffer = t_buffer;
+        if (buffer is null || !ReferenceEquals(buffer.Owner, this))
+            buffer = Register();
+        buffer.Add(kind, default, start, end, label, target, extra);
+        buffer.AddCpuTime(cpuNanoseconds);
+    }
+
+    /// <summary>How CPU time is known in this recording, in words for the summary.</summary>
+    private string DescribeCpuTime()
+    {
+        if (!_options.MeasureCpuTime && _stateSampler is null)
+            return "CPU time not measured (TimelineOptions.MeasureCpuTime and SampleThreadStates are off)";
+        if (!_measureCpu && _stateSampler is null)
+            return "CPU time not measured: " + ThreadCpuClock.UnsupportedReason;
+        var parts = new List<string>();
+        if (_measureCpu) parts.Add("per span from the thread's CPU clock");
+        if (_stateSampler is not null)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"running / waiting for a CPU sampled from the scheduler every {_options.ThreadStateInterval.TotalMilliseconds:0.#} ms"));
+        else if (OperatingSystem.IsLinux())
+            parts.Add("thread states not sampled (TimelineOptions.SampleThreadStates is off), so waiting for a CPU is not told apart");
+        else
+            parts.Add("waiting for a CPU is not measured on this OS (Linux only)");
+        return "CPU time " + string.Join("; ", parts);
+    }
 
     /// <summary>Records an instant on the current thread, e.g. <c>tl.Mark("cancel requested")</c>.</summary>
     public void Mark(string label)
@@ -216,6 +288,7 @@ public sealed partial class Timeline : IChartDisplayable
             {
                 buffer = new ThreadBuffer(this, thread, _options.MaxEventsPerThread);
                 _buffers.Add(buffer);
+                _stateSampler?.Add(buffer.ManagedId, buffer.Info.OsThreadId);
             }
         }
         t_buffer = buffer;

@@ -4,17 +4,19 @@ using ConcurrencyLab.Charts;
 namespace ConcurrencyLab.Timelines;
 
 /// <summary>
-/// Builds the Gantt of a stopped timeline: thread rows ordered by first activity, async operations
-/// packed into as few rows as possible, runtime adjustments on a thread-pool row, counters underneath.
-/// Very busy timelines are coalesced so the SVG and the Plotly payload stay small enough to display.
+/// Builds the Gantt of a stopped timeline: thread rows ordered by first activity, each span an outline filled with
+/// what its thread did (running, ready, off CPU; recorded waits and sleeps in their own colours), async operations
+/// packed into as few rows as possible and named after what they run, runtime adjustments on a thread-pool row,
+/// counters underneath. Very busy timelines are coalesced so the SVG and the Plotly payload stay small enough to display.
 /// </summary>
 internal static class TimelineChartBuilder
 {
     private const int MaxSegmentsDrawn = 4000;
+    private const int MaxRowLabel = 40;
 
     public static GanttChart Build(TimelineData data, string title, IEnumerable<string> notes)
     {
-        var chart = new GanttChart { Title = title };
+        var chart = new GanttChart { Title = title, Subtitle = Subtitle(data) };
         chart.Notes.AddRange(notes);
         var laneOf = new Dictionary<int, int>();
         var order = data.Threads
@@ -28,13 +30,23 @@ internal static class TimelineChartBuilder
         }
 
         // Coalesce only when needed; then gaps shorter than 1/1500 of the wall time are closed.
-        var coalesceGap = data.Segments.Count > MaxSegmentsDrawn ? data.WallMs / 1500 : -1;
+        var pieces = data.SpanStates;
+        var coalesceGap = pieces.Count + data.Segments.Count > MaxSegmentsDrawn ? data.WallMs / 1500 : -1;
+        foreach (var thread in pieces.GroupBy(p => p.ThreadId))
+        {
+            if (!laneOf.TryGetValue(thread.Key, out var lane)) continue;
+            foreach (var state in thread.Select(p => p.State).Distinct().OrderBy(s => s))
+                chart.Lanes[lane].Segments.AddRange(Bars(thread.Where(p => p.State == state).Select(p => (p.Start, p.End, p.Span.Label)).ToList(), state, coalesceGap));
+        }
         foreach (var thread in data.Segments.GroupBy(s => s.ThreadId))
         {
             if (!laneOf.TryGetValue(thread.Key, out var lane)) continue;
-            // Running first, so blocked and sleeping bars are drawn on top of the spans that contain them.
-            foreach (var state in new[] { SegmentState.Running, SegmentState.Blocked, SegmentState.Sleeping })
-                chart.Lanes[lane].Segments.AddRange(SegmentsFor(thread.Where(s => s.State == state).ToList(), state, coalesceGap));
+            // Recorded waits and sleeps after the running pieces, so they are drawn on top.
+            foreach (var state in new[] { SegmentState.Blocked, SegmentState.Sleeping })
+                chart.Lanes[lane].Segments.AddRange(Bars(thread.Where(s => s.State == state).Select(s => (s.Start, s.End, s.Label)).ToList(), state, coalesceGap));
+            if (coalesceGap < 0)
+                chart.Lanes[lane].Spans.AddRange(thread.Where(s => s.State == SegmentState.Running)
+                    .Select(s => new GanttSpan(s.Start, s.End, s.Label) { Detail = CpuDetail(s) }));
         }
 
         foreach (var mark in data.Marks)
@@ -51,13 +63,29 @@ internal static class TimelineChartBuilder
         return chart;
     }
 
-    private static IEnumerable<GanttSegment> SegmentsFor(List<TimelineSegment> segments, SegmentState state, double coalesceGap)
+    /// <summary>How running was told from waiting, in one line under the title; says plainly when it was not.</summary>
+    private static string Subtitle(TimelineData data) => data.Figures.CpuMeasured || data.ThreadStates.Count > 0
+        ? data.Cpu.Note
+        : data.Cpu.Note + "; green means inside a span, not necessarily on a CPU";
+
+    private static string? CpuDetail(TimelineSegment span)
+    {
+        if (span.OnCpu is not { } cpu) return null;
+        var c = CultureInfo.InvariantCulture;
+        var share = span.Duration > 0 ? cpu / span.Duration : 0;
+        var text = string.Format(c, "on CPU {0:0.###} of {1:0.###} ms ({2:0%})", cpu, span.Duration, share);
+        if (span.WaitingForCpu is { } waiting && waiting > 0)
+            text += string.Format(c, ", waiting for a CPU {0:0.###} ms", waiting);
+        return text;
+    }
+
+    private static IEnumerable<GanttSegment> Bars(List<(double Start, double End, string Label)> bars, SegmentState state, double coalesceGap)
     {
         if (coalesceGap < 0)
-            return segments.Select(s => new GanttSegment(s.Start, s.End, state, s.Label));
-        return Intervals.Union(segments.Select(s => (s.Start, s.End)), coalesceGap)
+            return bars.Select(b => new GanttSegment(b.Start, b.End, state, b.Label));
+        return Intervals.Union(bars.Select(b => (b.Start, b.End)), coalesceGap)
             .Select(i => new GanttSegment(i.Start, i.End, state, string.Format(CultureInfo.InvariantCulture,
-                "{0} spans merged for display", segments.Count(s => s.Start >= i.Start && s.End <= i.End))));
+                "{0} spans merged for display", bars.Count(b => b.Start >= i.Start && b.End <= i.End))));
     }
 
     private static void AddAsyncLanes(GanttChart chart, TimelineData data, Dictionary<int, int> laneOf)
@@ -75,11 +103,13 @@ internal static class TimelineChartBuilder
         var usedLabels = new HashSet<string>(chart.Lanes.Select(l => l.Label));
         for (var row = 0; row < rows.Count; row++)
         {
-            // A row holding one operation is named after it, so the reader needs no hover to tell rows apart.
-            var label = rows[row].Count == 1 ? Shorten(rows[row][0].Label) : null;
-            if (label is null || !usedLabels.Add(label))
-                label = $"async {row + 1}";
-            usedLabels.Add(label);
+            // Every row is named after what it runs, so the reader needs no hover to tell rows apart.
+            var label = RowLabel(rows[row].Select(o => o.Label).ToList());
+            if (!usedLabels.Add(label))
+            {
+                label = Shorten(label, MaxRowLabel - 8) + $" (row {row + 1})";
+                usedLabels.Add(label);
+            }
             chart.Lanes.Add(new GanttLane(label));
         }
 
@@ -98,8 +128,39 @@ internal static class TimelineChartBuilder
         }
     }
 
-    // Row labels share a fixed left margin with thread names.
-    private static string Shorten(string label) => label.Length <= 24 ? label : label[..23] + "…";
+    /// <summary>
+    /// The label of an async row: its one operation; the operation and a count when it repeats; the words its
+    /// operations share and a count ("GET /page… (4 ops)"); else the first two and how many more.
+    /// </summary>
+    internal static string RowLabel(IReadOnlyList<string> operations)
+    {
+        var distinct = operations.Distinct().ToList();
+        if (distinct.Count == 1)
+            return operations.Count == 1 ? Shorten(distinct[0], MaxRowLabel) : Shorten(distinct[0], MaxRowLabel - 6) + $" ×{operations.Count}";
+        var prefix = CommonPrefix(distinct);
+        if (prefix.Length >= 3)
+            return Shorten(prefix, MaxRowLabel - 12) + $"… ({operations.Count} ops)";
+        var more = operations.Count - 2;
+        var two = Shorten(distinct[0], 16) + ", " + Shorten(distinct[1], 16);
+        return more > 0 ? $"{two} +{more}" : two;
+    }
+
+    private static string CommonPrefix(IReadOnlyList<string> labels)
+    {
+        var prefix = labels[0];
+        foreach (var label in labels.Skip(1))
+        {
+            var n = 0;
+            while (n < prefix.Length && n < label.Length && prefix[n] == label[n]) n++;
+            prefix = prefix[..n];
+        }
+        // Cut back to a word or number boundary, so "fetch 1" and "fetch 12" share "fetch", not "fetch 1".
+        var cut = prefix.Length;
+        while (cut > 0 && labels.Any(l => l.Length > cut && char.IsLetterOrDigit(l[cut]) && char.IsLetterOrDigit(l[cut - 1]))) cut--;
+        return prefix[..cut].TrimEnd(' ', ':', '-', '#', '/', '(');
+    }
+
+    private static string Shorten(string label, int max) => label.Length <= max ? label : label[..(max - 1)] + "…";
 
     private static void AddThreadPool(GanttChart chart, TimelineData data)
     {

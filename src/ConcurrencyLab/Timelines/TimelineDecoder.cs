@@ -20,6 +20,8 @@ internal sealed class TimelineDecoder
     // Where each synchronization object was released, and which blocked waits should be linked to a release.
     private readonly Dictionary<object, List<(int Thread, double Time)>> _releases = new(ReferenceEqualityComparer.Instance);
     private readonly List<(TimelineSegment Wait, object? Target, int JoinedThread)> _waits = new();
+    // The running segment (span or hold) decoded last on the current thread: a CpuTime event belongs to it.
+    private int _lastRunning = -1;
 
     private TimelineDecoder(long origin, double msPerTick)
     {
@@ -28,12 +30,14 @@ internal sealed class TimelineDecoder
     }
 
     public static TimelineData Decode(IReadOnlyList<ThreadBuffer> buffers, RuntimeEventBatch? runtime,
-        IReadOnlyList<ThreadPoolSample> samples, long origin, double msPerTick, double wallMs)
+        IReadOnlyList<ThreadPoolSample> samples, IReadOnlyList<SchedulerTrack> schedulerTracks, CpuTimeSources cpu,
+        long origin, double msPerTick, double wallMs)
     {
         var decoder = new TimelineDecoder(origin, msPerTick);
         long events = 0, dropped = 0;
         foreach (var buffer in buffers)
         {
+            decoder._lastRunning = -1;
             decoder._threads.Add(buffer.Info with { Name = CurrentName(buffer) });
             foreach (var e in buffer.Events())
             {
@@ -49,10 +53,16 @@ internal sealed class TimelineDecoder
             adjustments.AddRange(runtime.Adjustments.Select(a => new ThreadPoolAdjustment(decoder.Ms(a.Timestamp), a.NewWorkerThreadCount, a.Reason)));
         }
         decoder.LinkWaitsToReleases();
+        var intervals = schedulerTracks
+            .Where(t => t.Readings.Count >= 2)
+            .ToDictionary(t => t.ManagedThreadId, t => SchedulerIntervals.From(t.Readings, origin, msPerTick));
+        var segments = CpuEstimates.Fill(decoder._segments, intervals);
         return new TimelineData
         {
             Threads = decoder._threads,
-            Segments = decoder._segments,
+            Segments = segments,
+            ThreadStates = ThreadStateClassifier.Classify(intervals),
+            Cpu = cpu,
             Marks = decoder._marks,
             Flows = decoder._flows,
             AsyncOperations = decoder.AsyncOperations(),
@@ -74,6 +84,17 @@ internal sealed class TimelineDecoder
 
     private void Add(int thread, in RawEvent e)
     {
+        if (e.Kind == EventKind.CpuTime)
+        {
+            if (_lastRunning >= 0)
+            {
+                var span = _segments[_lastRunning];
+                _segments[_lastRunning] = span with { OnCpu = Math.Clamp(e.Start / 1e6, 0, span.Duration) };
+            }
+            _lastRunning = -1;
+            return;
+        }
+        _lastRunning = -1;
         if (e.Kind == EventKind.Counter)
         {
             if (!_counters.TryGetValue(e.Label, out var points))
@@ -89,9 +110,11 @@ internal sealed class TimelineDecoder
                 _asyncSpans.Add(new TimelineAsyncOperation(e.Label, start, end, e.Extra, thread));
                 break;
             case EventKind.Span:
+                _lastRunning = _segments.Count;
                 _segments.Add(new TimelineSegment(thread, start, end, SegmentState.Running, e.Label));
                 break;
             case EventKind.Hold:
+                _lastRunning = _segments.Count;
                 _segments.Add(new TimelineSegment(thread, start, end, SegmentState.Running, e.Label));
                 AddRelease(e.Target!, thread, end);
                 break;

@@ -15,4 +15,16 @@ public sealed record TimelineSegment(int ThreadId, double Start, double End, Seg
 
     /// <summary>Length in ms.</summary>
     public double Duration => End - Start;
+
+    /// <summary>
+    /// ms of this segment its thread spent on a CPU, from the OS: read from the thread's CPU clock at both ends of a
+    /// span or hold, else estimated from the sampled thread states; null where CPU time was not measured.
+    /// </summary>
+    public double? OnCpu { get; init; }
+
+    /// <summary>ms of this segment its thread was ready to run but waited for a CPU (sampled, Linux); null where not measured.</summary>
+    public double? WaitingForCpu { get; init; }
+
+    /// <summary>ms of this segment spent neither on a CPU nor waiting for one (blocked, sleeping, I/O); null where not measured.</summary>
+    public double? OffCpu => OnCpu is { } cpu ? Math.Max(0, Duration - cpu - (WaitingForCpu ?? 0)) : null;
 }
