@@ -26,7 +26,8 @@ internal static class CpuEstimates
                 continue;
             }
             var onCpu = segment.OnCpu ?? cpu;
-            result.Add(segment with { OnCpu = onCpu, WaitingForCpu = Math.Clamp(waiting, 0, Math.Max(0, segment.Duration - onCpu)) });
+            // A span that read its own wait for a CPU keeps it: it is exact, the samples are an estimate.
+            result.Add(segment with { OnCpu = onCpu, WaitingForCpu = segment.WaitingForCpu ?? Math.Clamp(waiting, 0, Math.Max(0, segment.Duration - onCpu)) });
         }
         return result;
     }

@@ -19,8 +19,9 @@ internal enum EventKind : byte
     /// <summary>A value of the counter named by Label at Start; End holds the value's bits (see <see cref="Timeline.Counter"/>).</summary>
     Counter,
     /// <summary>
-    /// The CPU time (ns, in Start) of the Span or Hold written just before it on the same thread, read from the
-    /// thread's CPU clock at both ends. A separate event, so a span without it stays one 32-byte event.
+    /// The CPU time (ns, in Start) and wait for a CPU (ns, in End; -1 unknown) of the Span or Hold written just before
+    /// it on the same thread, read by the thread itself at both ends. A separate event, so a span without it stays one
+    /// 32-byte event.
     /// </summary>
     CpuTime,
 }

@@ -14,9 +14,9 @@ public readonly struct HeldScope : IDisposable
     private readonly string _label;
     private readonly long _start;
     private readonly int _thread;
-    private readonly long _cpuStart; // the thread's CPU clock when the hold began (ns), or -1 when not measured
+    private readonly CpuReading _cpuStart; // the thread's CPU clock and wait for a CPU when the hold began, when measured
 
-    internal HeldScope(Timeline? timeline, object held, string label, long start, int thread, long cpuStart = -1)
+    internal HeldScope(Timeline? timeline, object held, string label, long start, int thread, CpuReading cpuStart)
     {
         _timeline = timeline;
         _held = held;
@@ -31,11 +31,8 @@ public readonly struct HeldScope : IDisposable
     {
         if (_held is null) return;
         // Timestamp before releasing, so the release is never drawn after the waiter woke up.
-        if (_timeline is not null && _cpuStart >= 0 && Environment.CurrentManagedThreadId == _thread)
-        {
-            var cpu = ThreadCpuClock.Now() - _cpuStart;
-            _timeline.AppendWithCpu(EventKind.Hold, _start, Stopwatch.GetTimestamp(), _label, _held, _thread, cpu);
-        }
+        if (_timeline is not null && _cpuStart.IsMeasured && Environment.CurrentManagedThreadId == _thread)
+            _timeline.EndWithCpu(EventKind.Hold, _start, _label, _held, _thread, _cpuStart);
         else
             _timeline?.Append(EventKind.Hold, default, _start, Stopwatch.GetTimestamp(), _label, _held, _thread);
         if (_held is SemaphoreSlim semaphore) semaphore.Release();

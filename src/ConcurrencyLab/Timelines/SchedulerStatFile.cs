@@ -38,9 +38,9 @@ internal sealed class SchedulerStatFile : IDisposable
         {
             length = RandomAccess.Read(_handle, _buffer, 0);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
-            return false; // ESRCH: the thread is gone
+            return false; // ESRCH: the thread is gone; or the recording that owned the file has stopped
         }
         // "<on-cpu ns> <run-queue wait ns> <time slices>\n"
         var text = _buffer.AsSpan(0, length);

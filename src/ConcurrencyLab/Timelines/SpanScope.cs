@@ -13,9 +13,9 @@ public readonly struct SpanScope : IDisposable
     private readonly string _label;
     private readonly long _start;
     private readonly int _startThread;
-    private readonly long _cpuStart; // the thread's CPU clock at the start (ns), or -1 when not measured
+    private readonly CpuReading _cpuStart; // the thread's CPU clock and wait for a CPU at the start, when measured
 
-    internal SpanScope(Timeline timeline, string label, long start, int startThread, long cpuStart = -1)
+    internal SpanScope(Timeline timeline, string label, long start, int startThread, CpuReading cpuStart)
     {
         _timeline = timeline;
         _label = label;
@@ -24,16 +24,23 @@ public readonly struct SpanScope : IDisposable
         _cpuStart = cpuStart;
     }
 
+    internal SpanScope(Timeline timeline, string label, long start, int startThread)
+    {
+        _timeline = timeline;
+        _label = label;
+        _start = start;
+        _startThread = startThread;
+        _cpuStart = CpuReading.None;
+    }
+
     /// <summary>Ends the span now, on the current thread. Dispose once (a second call records it again).</summary>
     public void Dispose()
     {
         if (_timeline is null) return; // the disabled recorder: one branch
         // A thread's CPU clock means nothing on another thread: a span that hopped is an async operation anyway.
-        if (_cpuStart >= 0 && Environment.CurrentManagedThreadId == _startThread)
+        if (_cpuStart.IsMeasured && Environment.CurrentManagedThreadId == _startThread)
         {
-            // CPU first, wall time last: the wall interval encloses the CPU reading, so CPU never exceeds it.
-            var cpu = ThreadCpuClock.Now() - _cpuStart;
-            _timeline.AppendWithCpu(EventKind.Span, _start, Stopwatch.GetTimestamp(), _label, null, _startThread, cpu);
+            _timeline.EndWithCpu(EventKind.Span, _start, _label, null, _startThread, _cpuStart);
             return;
         }
         _timeline.Append(EventKind.Span, default, _start, Stopwatch.GetTimestamp(), _label, null, _startThread);

@@ -31,7 +31,7 @@ internal sealed class ThreadBuffer
     private int _lastLabelIndex;
     private readonly List<object> _targets = new() { null! }; // index 0 means "no target"
 
-    public ThreadBuffer(Timeline owner, Thread thread, int limit)
+    public ThreadBuffer(Timeline owner, Thread thread, int limit, bool readRunQueueWait = false)
     {
         Owner = owner;
         Thread = thread;
@@ -42,7 +42,20 @@ internal sealed class ThreadBuffer
         {
             OsThreadId = OsThread.CurrentId(),
         };
+        if (readRunQueueWait) _statFile = SchedulerStatFile.TryOpen(Info.OsThreadId);
     }
+
+    private readonly SchedulerStatFile? _statFile;
+
+    /// <summary>This thread's CPU clock and wait for a CPU so far; call on the owning thread only.</summary>
+    public CpuReading ReadCpu()
+    {
+        var cpu = ThreadCpuClock.Now();
+        return new CpuReading(cpu, _statFile is not null && _statFile.TryReadRunQueueWait(out var waited) ? waited : -1);
+    }
+
+    /// <summary>Closes the thread's schedstat file once the recording has stopped.</summary>
+    public void CloseStatFile() => _statFile?.Dispose();
 
     public Timeline Owner { get; }
     public Thread Thread { get; }
@@ -67,15 +80,16 @@ internal sealed class ThreadBuffer
         Volatile.Write(ref _count, _count + 1);
     }
 
-    /// <summary>Writes the CPU time of the span or hold just added (see <see cref="EventKind.CpuTime"/>).</summary>
+    /// <summary>Writes the CPU time and wait for a CPU (-1: unknown) of the span or hold just added (see <see cref="EventKind.CpuTime"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void AddCpuTime(long nanoseconds)
+    public void AddCpuTime(long cpuNanoseconds, long runQueueNanoseconds)
     {
-        if (_slot == ChunkSize && !NextChunk())
+        // Part of the span just added: when there is no room it goes without a word (the span itself was counted).
+        if (_slot == ChunkSize && !NextChunk(countDrop: false))
             return;
         ref var e = ref _current[_slot++];
-        e.Start = nanoseconds;
-        e.End = 0;
+        e.Start = cpuNanoseconds;
+        e.End = runQueueNanoseconds;
         e.Label = 0;
         e.Target = 0;
         e.Extra = 0;
@@ -147,11 +161,11 @@ internal sealed class ThreadBuffer
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool NextChunk()
+    private bool NextChunk(bool countDrop = true)
     {
         if (_count >= _limit)
         {
-            Dropped++;
+            if (countDrop) Dropped++;
             return false;
         }
         var chunk = NewChunk();

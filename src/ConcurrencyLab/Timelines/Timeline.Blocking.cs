@@ -15,7 +15,7 @@ public sealed partial class Timeline
         if (!_recording)
         {
             Monitor.Enter(gate);
-            return new HeldScope(null, gate, label, 0, 0);
+            return new HeldScope(null, gate, label, 0, 0, CpuReading.None);
         }
         // Only a failed TryEnter is a real wait: uncontended entries stay out of the blocked figures.
         if (!Monitor.TryEnter(gate))
@@ -40,7 +40,7 @@ public sealed partial class Timeline
             semaphore.Wait();
             Append(EventKind.Blocked, BlockCause.Semaphore, start, Stopwatch.GetTimestamp(), label, semaphore, 0);
         }
-        if (!_recording) return new HeldScope(null, semaphore, label, 0, 0);
+        if (!_recording) return new HeldScope(null, semaphore, label, 0, 0, CpuReading.None);
         var held = Stopwatch.GetTimestamp();
         return new HeldScope(this, semaphore, label, held, Environment.CurrentManagedThreadId, CpuStartForHold());
     }

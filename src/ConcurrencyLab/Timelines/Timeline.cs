@@ -145,6 +145,7 @@ public sealed partial class Timeline : IChartDisplayable
         lock (_buffers)
         {
             buffers = _buffers.ToArray();
+            foreach (var buffer in buffers) buffer.CloseStatFile();
             // The raw events are decoded now; dropping them halves what a big timeline keeps in memory.
             _buffers.Clear();
         }
@@ -168,41 +169,31 @@ public sealed partial class Timeline : IChartDisplayable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private SpanScope OpenCpuSpan(string label)
     {
-        EnsureSampled();
+        var buffer = BufferOfThisThread();
         var start = Stopwatch.GetTimestamp();
-        // Wall time first, CPU last: the span's wall interval encloses both CPU readings.
-        return new SpanScope(this, label, start, Environment.CurrentManagedThreadId, ThreadCpuClock.Now());
+        // Wall time first, CPU last (and the reverse at the end): the span's wall interval encloses its CPU readings.
+        return new SpanScope(this, label, start, Environment.CurrentManagedThreadId, buffer.ReadCpu());
     }
 
-    /// <summary>The CPU clock for a hold that starts now, or -1 when CPU time is not measured.</summary>
-    internal long CpuStartForHold()
-    {
-        if (!_measureCpu) return -1;
-        EnsureSampled();
-        return ThreadCpuClock.Now();
-    }
+    /// <summary>The CPU readings for a hold that starts now, or none when CPU time is not measured.</summary>
+    internal CpuReading CpuStartForHold() => _measureCpu && _recording ? BufferOfThisThread().ReadCpu() : CpuReading.None;
 
-    /// <summary>
-    /// Registers the thread before its first event when thread states are sampled, so the sampler follows it from
-    /// the start of its first span rather than from its end.
-    /// </summary>
-    private void EnsureSampled()
+    /// <summary>The calling thread's buffer, registered now if this is its first event (so the sampler follows it from here).</summary>
+    private ThreadBuffer BufferOfThisThread()
     {
-        if (_stateSampler is null) return;
         var buffer = t_buffer;
-        if (buffer is null || !ReferenceEquals(buffer.Owner, this))
-            Register();
+        return buffer is not null && ReferenceEquals(buffer.Owner, this) ? buffer : Register();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void AppendWithCpu(EventKind kind, long start, long end, string label, object? target, int extra, long cpuNanoseconds)
+    /// <summary>Records a span or hold that read the CPU clock when it began; ends it now with a second reading.</summary>
+    internal void EndWithCpu(EventKind kind, long start, string label, object? target, int extra, CpuReading from)
     {
         if (!_recording) return;
-        var buffer = t_buffer;
-        if (buffer is null || !ReferenceEquals(buffer.Owner, this))
-            buffer = Register();
+        var buffer = BufferOfThisThread();
+        var now = buffer.ReadCpu();
+        var end = Stopwatch.GetTimestamp();
         buffer.Add(kind, default, start, end, label, target, extra);
-        buffer.AddCpuTime(cpuNanoseconds);
+        buffer.AddCpuTime(now.Cpu - from.Cpu, from.RunQueue >= 0 && now.RunQueue >= 0 ? now.RunQueue - from.RunQueue : -1);
     }
 
     /// <summary>How CPU time is known in this recording, in words for the summary.</summary>
@@ -286,7 +277,7 @@ public sealed partial class Timeline : IChartDisplayable
             buffer = _buffers.Find(b => ReferenceEquals(b.Thread, thread));
             if (buffer is null)
             {
-                buffer = new ThreadBuffer(this, thread, _options.MaxEventsPerThread);
+                buffer = new ThreadBuffer(this, thread, _options.MaxEventsPerThread, readRunQueueWait: _measureCpu);
                 _buffers.Add(buffer);
                 _stateSampler?.Add(buffer.ManagedId, buffer.Info.OsThreadId);
             }

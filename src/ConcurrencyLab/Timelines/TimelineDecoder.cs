@@ -42,7 +42,7 @@ internal sealed class TimelineDecoder
             foreach (var e in buffer.Events())
             {
                 decoder.Add(buffer.ManagedId, e);
-                events++;
+                if (e.Kind != EventKind.CpuTime) events++; // part of its span, not an event of its own
             }
             dropped += buffer.Dropped;
         }
@@ -89,7 +89,12 @@ internal sealed class TimelineDecoder
             if (_lastRunning >= 0)
             {
                 var span = _segments[_lastRunning];
-                _segments[_lastRunning] = span with { OnCpu = Math.Clamp(e.Start / 1e6, 0, span.Duration) };
+                var cpu = Math.Clamp(e.Start / 1e6, 0, span.Duration);
+                _segments[_lastRunning] = span with
+                {
+                    OnCpu = cpu,
+                    WaitingForCpu = e.End >= 0 ? Math.Clamp(e.End / 1e6, 0, span.Duration - cpu) : null,
+                };
             }
             _lastRunning = -1;
             return;

@@ -51,4 +51,7 @@ internal static class Handshake
 
     /// <summary>Options for tests that do not look at runtime events or samples: faster, and no extra threads.</summary>
     public static ConcurrencyLab.Timelines.TimelineOptions Quiet { get; } = new() { CaptureRuntimeEvents = false, SampleThreadPool = false };
+
+    /// <summary>Quiet, and without CPU time: the bare recorder, for tests of millions of spans.</summary>
+    public static ConcurrencyLab.Timelines.TimelineOptions Bare { get; } = Quiet with { MeasureCpuTime = false, SampleThreadStates = false };
 }

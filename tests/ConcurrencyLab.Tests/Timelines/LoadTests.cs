@@ -21,7 +21,7 @@ public class LoadTests
             workers.ForEach(w => w.Start());
             go.Set();
             workers.ForEach(w => w.Join());
-        }, Handshake.Quiet);
+        }, Handshake.Bare);
 
         Assert.Equal(0, timeline.DroppedEvents);
         Assert.Equal((long)threads * spans, timeline.EventCount);

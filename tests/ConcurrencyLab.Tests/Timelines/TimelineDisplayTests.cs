@@ -16,8 +16,11 @@ public class TimelineDisplayTests
         var chart = TimelineFiguresTests.TwoThreads().ToGanttChart();
 
         Assert.Equal(new[] { "T1 main (dedicated, fg)", "T7 (pool, bg)" }, chart.Lanes.Select(l => l.Label));
-        Assert.Equal(new[] { SegmentState.Running, SegmentState.Blocked }, chart.Lanes[0].Segments.Select(s => s.State));
-        Assert.Equal(new[] { SegmentState.Running, SegmentState.Sleeping }, chart.Lanes[1].Segments.Select(s => s.State));
+        // Running where no recorded wait or sleep is; the waits in their own colours; each span as a labelled outline.
+        Assert.Equal(new[] { SegmentState.Running, SegmentState.Running, SegmentState.Blocked }, chart.Lanes[0].Segments.Select(s => s.State));
+        Assert.Equal(new[] { (0.0, 2.0), (4.0, 10.0), (2.0, 4.0) }, chart.Lanes[0].Segments.Select(s => (s.Start, s.End)));
+        Assert.Equal(new[] { SegmentState.Running, SegmentState.Running, SegmentState.Sleeping }, chart.Lanes[1].Segments.Select(s => s.State));
+        Assert.Equal("download", Assert.Single(chart.Lanes[0].Spans).Label);
         Assert.Equal(new GanttMarker(0, 9, "cancel requested"), Assert.Single(chart.Markers));
         Assert.Equal(new GanttFlow(1, 4, 0, 4, "released lock gate"), Assert.Single(chart.Flows));
         Assert.Contains("average parallelism", chart.ToPlainText());
