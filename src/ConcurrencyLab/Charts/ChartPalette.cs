@@ -36,6 +36,16 @@ public static class ChartPalette
         _ => state.ToString(),
     };
 
+    /// <summary>A short legend name of a thread state, for interactive legends that lay entries out in equal columns.</summary>
+    public static string ShortNameOf(SegmentState state) => state switch
+    {
+        SegmentState.Running => "Running (on CPU)",
+        SegmentState.Runnable => "Ready (CPU wait)",
+        SegmentState.OffCpu => "Off CPU (waiting)",
+        SegmentState.Async => "Async (no thread)",
+        _ => NameOf(state),
+    };
+
     /// <summary>Colour of instant markers.</summary>
     public const string Marker = "#ff7f0e";
 

@@ -1,57 +1,130 @@
+using System.Globalization;
+using System.Net;
 using System.Text.Json;
 
 namespace ConcurrencyLab.Charts;
 
 /// <summary>
-/// Plotly figure of a <see cref="GanttChart"/>: one horizontal "bar" trace per thread state (so the legend
-/// toggles whole states), <c>base</c> = start and <c>x</c> = duration on a numeric ms axis; markers as a
-/// scatter trace; flows as annotation arrows; each counter lane as a step line on its own y axis below.
+/// Plotly figure of a <see cref="GanttChart"/>: one horizontal "bar" trace per thread state (so the legend toggles
+/// whole states), <c>base</c> = start and <c>x</c> = duration on a numeric ms axis; spans as labelled outlines; markers
+/// as a scatter trace with their text; flows as annotation arrows; each counter lane as a step line on its own axis
+/// below, named in the left margin like a row, with its scale on the right. Laid out in pixels: every row gets
+/// <see cref="RowHeight"/>, the left margin fits the longest label, and the time axis and legend sit under everything.
 /// </summary>
 internal static class GanttPlotlyWriter
 {
-    private const double CounterShare = 0.16, Gap = 0.04;
+    public const int RowHeight = 28, CounterHeight = 72;
+    private const int CounterGap = 14, LanesToCounters = 22, AxisHeight = 62, LegendRow = 22, MaxMarkerText = 28;
 
     public static void Write(Utf8JsonWriter json, GanttChart chart)
     {
-        var countersHeight = Math.Min(0.5, chart.Counters.Count * CounterShare);
-        var lanesBottom = chart.Counters.Count == 0 ? 0 : countersHeight + Gap;
+        var labels = chart.Lanes.Select(l => l.Label).Concat(chart.Counters.Select(c => c.Name)).ToList();
+        double left = Math.Clamp(Math.Ceiling(labels.Select(l => PlotlyText.Width(l)).DefaultIfEmpty(0).Max()) + 24, 80, 380);
+        double right = chart.Counters.Count > 0 ? 56 : 24;
+        var legendNames = LegendNames(chart);
+        const double LegendLeft = 8; // the legend starts at the figure's left edge, under the row labels
+        var legendRows = PlotlyText.LegendRows(legendNames, PlotlyText.DefaultWidth - LegendLeft - 10);
+        double top = 50 + (chart.Subtitle.Length > 0 ? 18 : 0);
+        double bottom = AxisHeight + legendRows * LegendRow + 8;
+        double lanes = Math.Max(1, chart.Lanes.Count) * RowHeight;
+        double counters = chart.Counters.Count * CounterHeight + Math.Max(0, chart.Counters.Count - 1) * CounterGap;
+        double paper = (chart.Lanes.Count > 0 ? lanes : 0) + (chart.Lanes.Count > 0 && chart.Counters.Count > 0 ? LanesToCounters : 0) + counters;
+        double height = top + paper + bottom;
+        double Fraction(double px) => Math.Round(px / paper, 5);
+
+        // Axis names: the lanes use "y" when there are lanes; counters follow.
+        var firstCounterAxis = chart.Lanes.Count > 0 ? 2 : 1;
+        string AxisName(int counter) => counter + firstCounterAxis == 1 ? "y" : "y" + (counter + firstCounterAxis);
+        string AxisKey(int counter) => counter + firstCounterAxis == 1 ? "yaxis" : "yaxis" + (counter + firstCounterAxis);
+        double CounterTop(int i) => counters - i * (CounterHeight + CounterGap);
+        var lowestAxis = chart.Counters.Count > 0 ? AxisName(chart.Counters.Count - 1) : "y";
 
         json.WriteStartArray("data");
         WriteStateTraces(json, chart);
+        WriteSpanTrace(json, chart);
         WriteMarkerTrace(json, chart);
-        WriteCounterTraces(json, chart);
+        WriteFlowLegend(json, chart);
+        for (var i = 0; i < chart.Counters.Count; i++)
+            WriteCounterTrace(json, chart.Counters[i], i, AxisName(i));
         json.WriteEndArray();
 
         json.WriteStartObject("layout");
-        PlotlyJson.Title(json, "title", chart.Title);
+        PlotlyJson.Title(json, "title", chart.Title, chart.Subtitle);
         json.WriteString("barmode", "overlay");
         json.WriteNumber("bargap", 0.25);
-        json.WriteNumber("height", 120 + 28 * chart.Lanes.Count + 90 * chart.Counters.Count);
-        PlotlyJson.Axis(json, "xaxis", chart.XAxisTitle, j => j.WriteBoolean("zeroline", false));
-        json.WriteStartObject("yaxis");
-        json.WriteString("type", "category");
-        json.WriteString("categoryorder", "array");
-        PlotlyJson.Strings(json, "categoryarray", chart.Lanes.Select(l => l.Label));
-        json.WriteString("autorange", "reversed");
-        PlotlyJson.Numbers(json, "domain", new[] { lanesBottom, 1.0 });
+        json.WriteNumber("height", Math.Ceiling(height));
+        json.WriteStartObject("margin");
+        json.WriteNumber("l", left);
+        json.WriteNumber("r", right);
+        json.WriteNumber("t", top);
+        json.WriteNumber("b", bottom);
         json.WriteEndObject();
-        for (var i = 0; i < chart.Counters.Count; i++)
+        json.WriteStartObject("uniformtext");
+        json.WriteString("mode", "hide");
+        json.WriteNumber("minsize", 9);
+        json.WriteEndObject();
+        // One time axis for all rows and lanes, drawn under the lowest lane so its title never sits on a lane.
+        PlotlyJson.Axis(json, "xaxis", chart.XAxisTitle, j =>
         {
-            var top = countersHeight - i * (countersHeight / chart.Counters.Count);
-            var bottom = top - countersHeight / chart.Counters.Count + Gap / 2;
-            json.WriteStartObject("yaxis" + (i + 2));
-            PlotlyJson.Title(json, "title", chart.Counters[i].Name);
-            PlotlyJson.Numbers(json, "domain", new[] { Math.Max(0, bottom), top });
-            json.WriteString("anchor", "x");
-            json.WriteString("rangemode", "tozero");
+            j.WriteBoolean("zeroline", false);
+            j.WriteString("anchor", lowestAxis);
+            j.WriteBoolean("automargin", false);
+        });
+        if (chart.Lanes.Count > 0)
+        {
+            json.WriteStartObject("yaxis");
+            json.WriteString("type", "category");
+            json.WriteString("categoryorder", "array");
+            PlotlyJson.Strings(json, "categoryarray", chart.Lanes.Select(l => l.Label));
+            // A fixed range: markers' text must not widen it (autorange would add empty rows above the first).
+            PlotlyJson.Numbers(json, "range", new[] { chart.Lanes.Count - 0.5, -0.5 });
+            json.WriteBoolean("automargin", true);
+            PlotlyJson.Numbers(json, "domain", new[] { Fraction(paper - lanes), 1.0 });
             json.WriteEndObject();
         }
+        for (var i = 0; i < chart.Counters.Count; i++)
+        {
+            var values = chart.Counters[i].Points.Select(p => p.Value).Where(double.IsFinite).ToList();
+            json.WriteStartObject(AxisKey(i));
+            PlotlyJson.Numbers(json, "domain", new[] { Fraction(CounterTop(i) - CounterHeight), Fraction(CounterTop(i)) });
+            json.WriteString("anchor", "x");
+            json.WriteString("side", "right");
+            json.WriteBoolean("automargin", false);
+            json.WriteBoolean("fixedrange", true);
+            // A flat line still gets a scale with room above it, so 0 is not drawn on the lane's bottom edge alone.
+            var max = values.Count == 0 ? 1 : Math.Max(1, values.Max());
+            PlotlyJson.Numbers(json, "range", new[] { Math.Min(0, values.DefaultIfEmpty(0).Min()), max * 1.15 });
+            json.WriteNumber("nticks", 3);
+            PlotlyJson.IntegerTicks(json, values.Append(0).Append(max), 2);
+            json.WriteEndObject();
+        }
+        json.WriteBoolean("showlegend", legendRows > 0);
         json.WriteStartObject("legend");
         json.WriteString("orientation", "h");
+        json.WriteNumber("x", Math.Round((LegendLeft - left) / (PlotlyText.DefaultWidth - left - right), 5));
+        json.WriteString("xanchor", "left");
+        json.WriteNumber("y", Math.Round(-(AxisHeight - 2) / paper, 5));
+        json.WriteString("yanchor", "top");
         json.WriteEndObject();
-        WriteFlowAnnotations(json, chart);
+        json.WriteStartArray("annotations");
+        WriteFlowArrows(json, chart);
+        for (var i = 0; i < chart.Counters.Count; i++)
+            WriteCounterName(json, chart.Counters[i].Name, Fraction(CounterTop(i) - CounterHeight / 2.0));
+        json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    private static List<string> LegendNames(GanttChart chart)
+    {
+        var names = Enum.GetValues<SegmentState>().Where(s => chart.Lanes.Any(l => l.Segments.Any(g => g.State == s))).Select(ChartPalette.ShortNameOf).ToList();
+        if (chart.Lanes.Any(l => l.Spans.Count > 0)) names.Add(SpanLegend);
+        if (chart.Markers.Count > 0) names.Add("Marker");
+        if (chart.Flows.Count > 0) names.Add(FlowLegend);
+        return names;
+    }
+
+    private const string SpanLegend = "Span";
+    private const string FlowLegend = "Arrow (hover)";
 
     private static void WriteStateTraces(Utf8JsonWriter json, GanttChart chart)
     {
@@ -62,11 +135,16 @@ internal static class GanttPlotlyWriter
             json.WriteStartObject();
             json.WriteString("type", "bar");
             json.WriteString("orientation", "h");
-            json.WriteString("name", ChartPalette.NameOf(state));
+            json.WriteString("name", ChartPalette.ShortNameOf(state));
             PlotlyJson.Strings(json, "y", rows.Select(r => r.Lane));
+            if (state == SegmentState.Async)
+            {
+                // An async row's bars carry their operation's name, as the spans do.
+                InBarText(json, rows.Select(r => r.Segment.Label));
+            }
             PlotlyJson.Numbers(json, "base", rows.Select(r => r.Segment.Start));
             PlotlyJson.Numbers(json, "x", rows.Select(r => r.Segment.Duration));
-            json.WriteNumber("width", state == SegmentState.Running ? 0.8 : 0.6);
+            json.WriteNumber("width", state is SegmentState.Blocked or SegmentState.Sleeping ? 0.5 : 0.6);
             PlotlyJson.Marker(json, ChartPalette.For(state));
             json.WriteStartArray("customdata");
             foreach (var (_, segment) in rows)
@@ -83,48 +161,137 @@ internal static class GanttPlotlyWriter
         }
     }
 
+    private static void WriteSpanTrace(Utf8JsonWriter json, GanttChart chart)
+    {
+        var spans = chart.Lanes.SelectMany(l => l.Spans.Select(s => (Lane: l.Label, Span: s))).ToList();
+        if (spans.Count == 0) return;
+        json.WriteStartObject();
+        json.WriteString("type", "bar");
+        json.WriteString("orientation", "h");
+        json.WriteString("name", SpanLegend);
+        PlotlyJson.Strings(json, "y", spans.Select(s => s.Lane));
+        PlotlyJson.Numbers(json, "base", spans.Select(s => s.Span.Start));
+        PlotlyJson.Numbers(json, "x", spans.Select(s => s.Span.Duration));
+        json.WriteNumber("width", 0.72);
+        json.WriteStartObject("marker");
+        json.WriteString("color", "rgba(0,0,0,0)");
+        json.WriteStartObject("line");
+        json.WriteString("color", "#333333");
+        json.WriteNumber("width", 1);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        InBarText(json, spans.Select(s => s.Span.Label));
+        json.WriteStartArray("customdata");
+        foreach (var (_, span) in spans)
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(span.Label);
+            json.WriteNumberValue(Math.Round(span.Start, 4));
+            json.WriteNumberValue(Math.Round(span.End, 4));
+            json.WriteStringValue(span.Detail ?? "CPU time not measured");
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+        json.WriteString("hovertemplate", "%{customdata[0]}<br>%{y}<br>%{customdata[1]:.3f}–%{customdata[2]:.3f} ms<br>%{customdata[3]}<extra>span</extra>");
+        json.WriteEndObject();
+    }
+
+    /// <summary>Labels inside bars where they fit (the layout's uniformtext hides those that would not).</summary>
+    private static void InBarText(Utf8JsonWriter json, IEnumerable<string> labels)
+    {
+        PlotlyJson.Strings(json, "text", labels.Select(WebUtility.HtmlEncode));
+        json.WriteString("textposition", "inside");
+        json.WriteString("insidetextanchor", "start");
+        json.WriteStartObject("textfont");
+        json.WriteNumber("size", 10);
+        json.WriteString("color", "#111111");
+        json.WriteEndObject();
+    }
+
     private static void WriteMarkerTrace(Utf8JsonWriter json, GanttChart chart)
     {
         if (chart.Markers.Count == 0) return;
         json.WriteStartObject();
         json.WriteString("type", "scatter");
-        json.WriteString("mode", "markers");
+        json.WriteString("mode", "markers+text");
         json.WriteString("name", "Marker");
         PlotlyJson.Numbers(json, "x", chart.Markers.Select(m => m.Time));
         PlotlyJson.Strings(json, "y", chart.Markers.Select(m => chart.Lanes[m.Lane].Label));
-        PlotlyJson.Strings(json, "text", chart.Markers.Select(m => m.Label));
+        // The text is on the chart, not only in the hover: shortened, the hover keeps it whole.
+        PlotlyJson.Strings(json, "text", chart.Markers.Select(m => WebUtility.HtmlEncode(Shorten(m.Label, MaxMarkerText))));
+        PlotlyJson.Strings(json, "hovertext", chart.Markers.Select(m => WebUtility.HtmlEncode(m.Label)));
+        // Text to the right of a marker, or to its left near the end of the time axis, so it stays on the figure.
+        var end = Math.Max(chart.EndTime, 1e-9);
+        PlotlyJson.Strings(json, "textposition", chart.Markers.Select(m => m.Time > 0.7 * end ? "top left" : "top right"));
+        json.WriteBoolean("cliponaxis", false); // text near the right edge runs into the margin rather than being cut
+        json.WriteStartObject("textfont");
+        json.WriteNumber("size", 10);
+        json.WriteString("color", "#a04000");
+        json.WriteEndObject();
         json.WriteStartObject("marker");
         json.WriteString("color", ChartPalette.Marker);
         json.WriteString("symbol", "triangle-down");
-        json.WriteNumber("size", 11);
+        json.WriteNumber("size", 10);
         json.WriteEndObject();
-        json.WriteString("hovertemplate", "%{text}<br>%{x:.3f} ms<extra></extra>");
+        json.WriteString("hovertemplate", "%{hovertext}<br>%{x:.3f} ms<extra></extra>");
         json.WriteEndObject();
     }
 
-    private static void WriteCounterTraces(Utf8JsonWriter json, GanttChart chart)
+    // Annotations cannot have legend entries: an empty line trace explains the arrows in the legend.
+    private static void WriteFlowLegend(Utf8JsonWriter json, GanttChart chart)
     {
-        for (var i = 0; i < chart.Counters.Count; i++)
-        {
-            var counter = chart.Counters[i];
-            json.WriteStartObject();
-            json.WriteString("type", "scatter");
-            json.WriteString("mode", "lines");
-            json.WriteString("name", counter.Name);
-            json.WriteString("yaxis", "y" + (i + 2));
-            PlotlyJson.Numbers(json, "x", counter.Points.Select(p => p.Time));
-            PlotlyJson.Numbers(json, "y", counter.Points.Select(p => p.Value));
-            json.WriteStartObject("line");
-            json.WriteString("shape", "hv"); // a counter keeps its value until the next sample
-            json.WriteString("color", ChartPalette.Series(i));
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
+        if (chart.Flows.Count == 0) return;
+        json.WriteStartObject();
+        json.WriteString("type", "scatter");
+        json.WriteString("mode", "lines");
+        json.WriteString("name", FlowLegend);
+        json.WriteStartArray("x");
+        json.WriteNullValue();
+        json.WriteEndArray();
+        json.WriteStartArray("y");
+        json.WriteNullValue();
+        json.WriteEndArray();
+        json.WriteStartObject("line");
+        json.WriteString("color", ChartPalette.Flow);
+        json.WriteEndObject();
+        json.WriteString("hoverinfo", "skip");
+        json.WriteEndObject();
     }
 
-    private static void WriteFlowAnnotations(Utf8JsonWriter json, GanttChart chart)
+    private static void WriteCounterTrace(Utf8JsonWriter json, CounterLane counter, int index, string axis)
     {
-        json.WriteStartArray("annotations");
+        json.WriteStartObject();
+        json.WriteString("type", "scatter");
+        json.WriteString("mode", "lines");
+        json.WriteString("name", counter.Name);
+        json.WriteBoolean("showlegend", false); // named beside its lane instead
+        json.WriteString("yaxis", axis);
+        PlotlyJson.Numbers(json, "x", counter.Points.Select(p => p.Time));
+        PlotlyJson.Numbers(json, "y", counter.Points.Select(p => p.Value));
+        json.WriteStartObject("line");
+        json.WriteString("shape", "hv"); // a counter keeps its value until the next sample
+        json.WriteString("color", ChartPalette.Series(index));
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteCounterName(Utf8JsonWriter json, string name, double y)
+    {
+        json.WriteStartObject();
+        json.WriteString("text", WebUtility.HtmlEncode(name));
+        json.WriteString("xref", "paper");
+        json.WriteString("yref", "paper");
+        json.WriteNumber("x", 0);
+        json.WriteNumber("y", y);
+        json.WriteString("xanchor", "right");
+        json.WriteString("yanchor", "middle");
+        json.WriteNumber("xshift", -8);
+        json.WriteBoolean("showarrow", false);
+        json.WriteEndObject();
+    }
+
+    private static void WriteFlowArrows(Utf8JsonWriter json, GanttChart chart)
+    {
         foreach (var flow in chart.Flows)
         {
             json.WriteStartObject();
@@ -139,10 +306,12 @@ internal static class GanttPlotlyWriter
             json.WriteBoolean("showarrow", true);
             json.WriteNumber("arrowhead", 2);
             json.WriteString("arrowcolor", ChartPalette.Flow);
+            json.WriteNumber("opacity", chart.Flows.Count > 40 ? 0.5 : 0.9);
             json.WriteString("text", "");
-            json.WriteString("hovertext", flow.Label);
+            json.WriteString("hovertext", WebUtility.HtmlEncode(flow.Label));
             json.WriteEndObject();
         }
-        json.WriteEndArray();
     }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

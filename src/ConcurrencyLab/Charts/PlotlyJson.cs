@@ -15,6 +15,43 @@ internal static class PlotlyJson
         json.WriteEndObject();
     }
 
+    /// <summary>A figure title, with a smaller second line when there is a subtitle (works in plotly.js 2 and 3).</summary>
+    public static void Title(Utf8JsonWriter json, string property, string text, string subtitle)
+    {
+        json.WriteStartObject(property);
+        // Lines the caller wrapped (\n) become <br>; everything else is escaped, so labels are shown, never interpreted.
+        var title = string.Join("<br>", text.Split('\n').Select(System.Net.WebUtility.HtmlEncode));
+        json.WriteString("text", subtitle.Length == 0
+            ? title
+            : title + "<br><span style=\"font-size:11px;color:#555555\">" + System.Net.WebUtility.HtmlEncode(subtitle) + "</span>");
+        json.WriteNumber("x", 0.01);
+        json.WriteString("xanchor", "left");
+        json.WriteEndObject();
+    }
+
+    public static void Margin(Utf8JsonWriter json, double left, double right, double top, double bottom)
+    {
+        json.WriteStartObject("margin");
+        json.WriteNumber("l", Math.Round(left));
+        json.WriteNumber("r", Math.Round(right));
+        json.WriteNumber("t", Math.Round(top));
+        json.WriteNumber("b", Math.Round(bottom));
+        json.WriteBoolean("autoexpand", false);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Whole-number ticks for an axis whose values are all whole numbers: no tick at 1.5.</summary>
+    public static void IntegerTicks(Utf8JsonWriter json, IEnumerable<double> values, int targetTicks = 8)
+    {
+        var finite = values.Where(double.IsFinite).ToList();
+        if (finite.Count == 0 || finite.Any(v => v != Math.Floor(v))) return;
+        var scale = new AxisScale(finite.Min(), finite.Max(), 0, 1, targetTicks, minimumStep: 1);
+        json.WriteString("tickmode", "linear");
+        json.WriteNumber("tick0", 0);
+        json.WriteNumber("dtick", Math.Max(1, Math.Round(scale.Step)));
+        json.WriteString("tickformat", "d");
+    }
+
     public static void Numbers(Utf8JsonWriter json, string property, IEnumerable<double> values)
     {
         json.WriteStartArray(property);

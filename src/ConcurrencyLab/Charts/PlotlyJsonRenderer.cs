@@ -11,7 +11,13 @@ namespace ConcurrencyLab.Charts;
 public static class PlotlyJsonRenderer
 {
     /// <summary>The Plotly figure JSON for <paramref name="chart"/>.</summary>
-    public static string Render(Chart chart)
+    public static string Render(Chart chart) => Render(chart, null, Array.Empty<string>());
+
+    /// <summary>
+    /// The figure with a table (every row shown) and remarks under a bar or XY chart; a Gantt keeps its own figure,
+    /// whose counter lanes already fill its height.
+    /// </summary>
+    internal static string Render(Chart chart, TextTable? table, IReadOnlyList<string> remarks)
     {
         ArgumentNullException.ThrowIfNull(chart);
         using var stream = new MemoryStream();
@@ -23,8 +29,8 @@ public static class PlotlyJsonRenderer
             switch (chart)
             {
                 case GanttChart gantt: GanttPlotlyWriter.Write(json, gantt); break;
-                case BarChart bar: BarPlotlyWriter.Write(json, bar); break;
-                case XYChart xy: XYPlotlyWriter.Write(json, xy); break;
+                case BarChart bar: BarPlotlyWriter.Write(json, bar, table, remarks); break;
+                case XYChart xy: XYPlotlyWriter.Write(json, xy, table, remarks); break;
                 default: throw new NotSupportedException($"No Plotly writer for chart type {chart.GetType().Name}.");
             }
             PlotlyJson.Config(json);

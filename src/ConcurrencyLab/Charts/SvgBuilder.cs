@@ -52,6 +52,14 @@ internal sealed class SvgBuilder
         CloseWithTooltip("rect", tooltip);
     }
 
+    /// <summary>An unfilled rectangle (a span's outline); the tooltip as for <see cref="Rect"/>.</summary>
+    public void Outline(double x, double y, double width, double height, string stroke, string? tooltip = null)
+    {
+        _svg.Append("<rect x=\"").Append(Num(x)).Append("\" y=\"").Append(Num(y)).Append("\" width=\"").Append(Num(Math.Max(width, 0)))
+            .Append("\" height=\"").Append(Num(height)).Append("\" fill=\"none\" stroke=\"").Append(stroke).Append("\" stroke-width=\"0.8\"");
+        CloseWithTooltip("rect", tooltip);
+    }
+
     public void Line(double x1, double y1, double x2, double y2, string stroke, double width = 1, string? dash = null)
     {
         _svg.Append("<line x1=\"").Append(Num(x1)).Append("\" y1=\"").Append(Num(y1)).Append("\" x2=\"").Append(Num(x2))

@@ -10,7 +10,13 @@ internal static class MemoryPerSpan
 {
     public static void Report(int spans = 1_000_000)
     {
-        var options = new TimelineOptions { CaptureRuntimeEvents = false, SampleThreadPool = false };
+        var bare = new TimelineOptions { CaptureRuntimeEvents = false, SampleThreadPool = false, MeasureCpuTime = false, SampleThreadStates = false };
+        Report("without CPU time", bare, spans);
+        Report("with OS CPU time", bare with { MeasureCpuTime = true }, spans / 10);
+    }
+
+    private static void Report(string what, TimelineOptions options, int spans)
+    {
         var before = GC.GetAllocatedBytesForCurrentThread();
         var timeline = Timeline.Start(options);
         for (var i = 0; i < spans; i++)
@@ -19,7 +25,7 @@ internal static class MemoryPerSpan
         timeline.Stop();
         var decoded = GC.GetAllocatedBytesForCurrentThread();
         GC.KeepAlive(timeline);
-        Console.WriteLine($"// Memory per span: {(double)(recorded - before) / spans:0.0} B while recording, " +
+        Console.WriteLine($"// Memory per span {what}: {(double)(recorded - before) / spans:0.0} B while recording, " +
                           $"{(double)(decoded - recorded) / spans:0.0} B more allocated by Stop() to decode ({spans:N0} spans, one thread)");
     }
 }

@@ -15,9 +15,18 @@ namespace Recorder.Benchmarks;
 public class SpanCostBenchmarks
 {
     private const int SpansPerInvoke = 10_000;
-    private static readonly TimelineOptions Quiet = new() { CaptureRuntimeEvents = false, SampleThreadPool = false };
+    private static readonly TimelineOptions Quiet = new()
+    {
+        CaptureRuntimeEvents = false, SampleThreadPool = false, MeasureCpuTime = false, SampleThreadStates = false,
+    };
+
+    // The notebooks' default: CPU time per span on (the sampler is a separate thread, measured per thread below).
+    private static readonly TimelineOptions WithCpu = Quiet with { MeasureCpuTime = true };
 
     private Timeline _recording = null!;
+    private Timeline _recordingWithCpu = null!;
+    private SchedulerStatFile? _ownStatFile;
+    private long _ownOsThreadId;
     private Timeline _stopped = null!;
     private ActivitySource _source = null!;
     private ActivityListener _listener = null!;
@@ -35,6 +44,8 @@ public class SpanCostBenchmarks
         };
         ActivitySource.AddActivityListener(_listener);
         _allCores = new AllCoresRig(Environment.ProcessorCount, SpansPerInvoke);
+        _ownOsThreadId = OsThread.CurrentId();
+        _ownStatFile = SchedulerStatFile.TryOpen(_ownOsThreadId);
     }
 
     // A fresh timeline per iteration keeps memory bounded. The previous one is stopped in the cleanup
@@ -44,6 +55,7 @@ public class SpanCostBenchmarks
     public void IterationSetup()
     {
         _recording = Timeline.Start(Quiet);
+        _recordingWithCpu = Timeline.Start(WithCpu);
         _allCores.Timeline = _recording;
     }
 
@@ -51,7 +63,10 @@ public class SpanCostBenchmarks
     public void IterationCleanup()
     {
         if (Environment.GetEnvironmentVariable("COLD_BUFFERS") != "1")
+        {
             _recording.Stop();
+            _recordingWithCpu.Stop();
+        }
     }
 
     [GlobalCleanup]
@@ -60,6 +75,7 @@ public class SpanCostBenchmarks
         _allCores.Dispose();
         _listener.Dispose();
         _source.Dispose();
+        _ownStatFile?.Dispose();
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = SpansPerInvoke, Description = "Stopwatch.GetTimestamp pair")]
@@ -80,6 +96,38 @@ public class SpanCostBenchmarks
         var timeline = _recording;
         for (var i = 0; i < SpansPerInvoke; i++)
             using (timeline.Span("span")) { }
+    }
+
+    [Benchmark(OperationsPerInvoke = SpansPerInvoke, Description = "Timeline span + OS CPU time, 1 thread")]
+    public void TimelineSpanWithCpuTime()
+    {
+        var timeline = _recordingWithCpu;
+        for (var i = 0; i < SpansPerInvoke; i++)
+            using (timeline.Span("span")) { }
+    }
+
+    [Benchmark(OperationsPerInvoke = SpansPerInvoke, Description = "thread CPU clock read (clock_gettime)")]
+    public long CpuClockRead()
+    {
+        long sum = 0;
+        for (var i = 0; i < SpansPerInvoke; i++)
+            sum += ThreadCpuClock.Now();
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = SpansPerInvoke, Description = "state sample, per sampled thread")]
+    public long StateSamplePerThread()
+    {
+        // What the sampler does for each thread at each tick: the thread's CPU clock, then its schedstat.
+        long sum = 0;
+        for (var i = 0; i < SpansPerInvoke; i++)
+        {
+            ThreadCpuClock.TryRead(_ownOsThreadId, out var cpu);
+            long waited = 0;
+            _ownStatFile?.TryReadRunQueueWait(out waited);
+            sum += cpu + waited;
+        }
+        return sum;
     }
 
     [Benchmark(OperationsPerInvoke = SpansPerInvoke, Description = "Timeline span, disabled")]

@@ -28,7 +28,8 @@ public class PlotlyJsonRendererTests
         var root = Parse(SampleCharts.Gantt());
         var layout = root.GetProperty("layout");
 
-        Assert.Equal("Two threads & a lock", layout.GetProperty("title").GetProperty("text").GetString());
+        // Titles are HTML-escaped for Plotly, which reads its text as (a little) HTML.
+        Assert.Equal("Two threads &amp; a lock", layout.GetProperty("title").GetProperty("text").GetString());
         Assert.Equal("ms since start", layout.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
         Assert.Equal("overlay", layout.GetProperty("barmode").GetString());
         var yaxis = layout.GetProperty("yaxis");

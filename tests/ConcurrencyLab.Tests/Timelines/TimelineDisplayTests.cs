@@ -44,7 +44,7 @@ public class TimelineDisplayTests
 
         Assert.Equal(ChartMimeTypes.Preferred, Formatter.GetPreferredMimeTypesFor(typeof(Timeline)));
         var plotly = JsonDocument.Parse(Formatter.ToDisplayString(timeline, ChartMimeTypes.Plotly)).RootElement;
-        Assert.Equal("Thread timeline", plotly.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
+        Assert.StartsWith("Thread timeline<br>", plotly.GetProperty("layout").GetProperty("title").GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, plotly.GetProperty("layout").GetProperty("yaxis").GetProperty("categoryarray").GetArrayLength());
         var html = XElement.Parse(Formatter.ToDisplayString(timeline, ChartMimeTypes.Html));
         Assert.Equal("div", html.Name.LocalName);
