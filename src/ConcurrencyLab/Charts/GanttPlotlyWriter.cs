@@ -199,7 +199,7 @@ internal static class GanttPlotlyWriter
     /// <summary>Labels inside bars where they fit (the layout's uniformtext hides those that would not).</summary>
     private static void InBarText(Utf8JsonWriter json, IEnumerable<string> labels)
     {
-        PlotlyJson.Strings(json, "text", labels.Select(WebUtility.HtmlEncode));
+        PlotlyJson.Strings(json, "text", labels.Select(label => WebUtility.HtmlEncode(label)));
         json.WriteString("textposition", "inside");
         json.WriteString("insidetextanchor", "start");
         json.WriteStartObject("textfont");
