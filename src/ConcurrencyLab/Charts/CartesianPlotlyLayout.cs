@@ -31,7 +31,7 @@ internal sealed class CartesianPlotlyLayout
         _titleLines = PlotlyText.Wrap(chart.Title, (int)(paperWidth / 9.5));
         _top = 28 + _titleLines.Count * TitleLine + (chart.Subtitle.Length > 0 ? 18 : 0);
         _plot = Math.Max(220, chartHeight - 150);
-        _axis = 10 + 16 * Math.Max(1, tickLabelLines) + (chart.XAxisTitle.Length > 0 ? 26 : 4);
+        _axis = 12 + 16 * Math.Max(1, tickLabelLines) + (chart.XAxisTitle.Length > 0 ? 34 : 6);
         _legendRows = legendNames.Count > 1 ? PlotlyText.LegendRows(legendNames, plotWidth) : 0;
         _legend = _legendRows * LegendRow;
         _table = table is null ? null : new PlotlyTable(table, paperWidth);

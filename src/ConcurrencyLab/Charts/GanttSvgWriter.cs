@@ -36,8 +36,10 @@ internal static class GanttSvgWriter
             svg.Text(chart.Width / 2.0, 22 + SubtitleHeight, chart.Subtitle, "middle", 10, "#555555");
         DrawTimeAxis(svg, chart, time, top, lanesBottom, left, right);
         DrawLanes(svg, chart, time, top, left, right);
-        DrawFlows(svg, chart, time, top);
-        DrawMarkers(svg, markers, time, top);
+        // Text boxes already on the chart, so flow labels never land on a marker's text or on each other.
+        var occupied = new List<(double X1, double Y1, double X2, double Y2)>();
+        DrawMarkers(svg, markers, time, top, occupied);
+        DrawFlows(svg, chart, time, top, occupied);
         DrawCounters(svg, chart, time, axisBottom, left, right);
         var y = countersBottom + 12;
         foreach (var line in legendLines)
@@ -147,7 +149,7 @@ internal static class GanttSvgWriter
             .Select(p => p.Inline is null ? p with { Number = ++number } : p).ToList();
     }
 
-    private static void DrawMarkers(SvgBuilder svg, List<PlacedMarker> markers, AxisScale time, double top)
+    private static void DrawMarkers(SvgBuilder svg, List<PlacedMarker> markers, AxisScale time, double top, List<(double, double, double, double)> occupied)
     {
         foreach (var (marker, number, inline) in markers)
         {
@@ -155,11 +157,13 @@ internal static class GanttSvgWriter
             var y = LaneCenter(top, marker.Lane) - BarHeight / 2 - 1;
             var tooltip = string.Format(CultureInfo.InvariantCulture, "{0} at {1:0.###} ms", marker.Label, marker.Time);
             svg.Polygon(new[] { (x, y + 5), (x - 5, y - 2), (x + 5, y - 2) }, ChartPalette.Marker, tooltip);
-            svg.Text(x + 7, y + 2, inline ?? number.ToString(CultureInfo.InvariantCulture), "start", 10, "#a04000", bold: inline is null);
+            var text = inline ?? number.ToString(CultureInfo.InvariantCulture);
+            svg.Text(x + 7, y + 2, text, "start", 10, "#a04000", bold: inline is null);
+            occupied.Add((x + 7, y - 8, x + 7 + text.Length * SmallCharWidth, y + 4));
         }
     }
 
-    private static void DrawFlows(SvgBuilder svg, GanttChart chart, AxisScale time, double top)
+    private static void DrawFlows(SvgBuilder svg, GanttChart chart, AxisScale time, double top, List<(double X1, double Y1, double X2, double Y2)> occupied)
     {
         // Many arrows are drawn lighter, so they show where releases happen without hiding the bars.
         var color = chart.Flows.Count > 40 ? "#888888" : ChartPalette.Flow;
@@ -170,8 +174,14 @@ internal static class GanttSvgWriter
             double x1 = time.ToPixel(flow.FromTime), y1 = LaneCenter(top, flow.FromLane), x2 = time.ToPixel(flow.ToTime), y2 = LaneCenter(top, flow.ToLane);
             svg.Arrow(x1, y1, x2, y2, color, tooltip);
             // The first arrow of each kind between two rows says what it is; the key counts the rest.
-            if (chart.Flows.Count <= 40 && labelled.Add($"{flow.FromLane}>{flow.ToLane}:{FlowKind(flow.Label)}"))
-                svg.Text(Math.Max(x1, x2) + 4, (y1 + y2) / 2 + 3, FlowKind(flow.Label), "start", 9, "#444444");
+            if (chart.Flows.Count > 40 || labelled.Contains($"{flow.FromLane}>{flow.ToLane}:{FlowKind(flow.Label)}")) continue;
+            var kind = FlowKind(flow.Label);
+            double lx = Math.Max(x1, x2) + 4, ly = (y1 + y2) / 2 + 3;
+            var box = (X1: lx, Y1: ly - 8, X2: lx + kind.Length * 4.9, Y2: ly + 2);
+            if (box.X2 > chart.Width || occupied.Any(o => box.X1 < o.X2 && o.X1 < box.X2 && box.Y1 < o.Y2 && o.Y1 < box.Y2)) continue;
+            labelled.Add($"{flow.FromLane}>{flow.ToLane}:{kind}");
+            occupied.Add(box);
+            svg.Text(lx, ly, kind, "start", 9, "#444444");
         }
     }
 

@@ -38,6 +38,20 @@ internal sealed class TextTable
         _rows.Add(cells);
     }
 
+    /// <summary>
+    /// The same table without those of <paramref name="optional"/> whose cells are all "-" (nothing happened), so the
+    /// columns that say something keep room to be read.
+    /// </summary>
+    public TextTable WithoutEmptyColumns(IReadOnlyCollection<string> optional)
+    {
+        var keep = Enumerable.Range(0, _headers.Length)
+            .Where(c => !optional.Contains(_headers[c]) || _rows.Count == 0 || _rows.Any(r => r[c] != "-")).ToArray();
+        if (keep.Length == _headers.Length) return this;
+        var table = new TextTable(keep.Select(c => _headers[c]).ToArray(), keep.Select(c => _rightAligned[c]).ToArray());
+        foreach (var row in _rows) table.Add(keep.Select(c => row[c]).ToArray());
+        return table;
+    }
+
     /// <summary>The table; the first column is left-aligned, numbers right-aligned.</summary>
     public override string ToString()
     {

@@ -59,15 +59,19 @@ public sealed class Comparison : IReadOnlyList<ComparisonEntry>, ITabularDisplay
     public Chart ToChart()
     {
         var unit = TimeUnit.For(_entries.Max(e => e.Mean));
+        var spread = _entries.All(e => e.Result.HasSpread);
         var chart = new BarChart
         {
             Title = $"Time per operation (ratio to {Baseline})",
-            YAxisTitle = $"{unit.Symbol} per operation (mean ± std dev)",
+            YAxisTitle = spread ? $"{unit.Symbol} per operation (mean ± std dev)" : $"{unit.Symbol} per operation (one run each: no spread)",
         };
-        chart.Categories.AddRange(_entries.Select(e => $"{e.Name} ×{DurationText.Fixed(e.Ratio, 2)}"));
+        // A ratio the noise could explain is said to be one, not read off as a speedup.
+        chart.Categories.AddRange(_entries.Select(e => e.IsBaseline || e.IsMeasurableDifference || !double.IsFinite(e.Ratio)
+            ? $"{e.Name} ×{DurationText.Fixed(e.Ratio, 2)}"
+            : $"{e.Name} ×{DurationText.Fixed(e.Ratio, 2)} (≈ same)"));
         chart.Series.Add(new BarSeries("mean", _entries.Select(e => unit.Convert(e.Mean)).ToArray())
         {
-            Errors = _entries.Select(e => unit.Convert(e.StdDev)).ToArray(),
+            Errors = spread ? _entries.Select(e => unit.Convert(e.StdDev)).ToArray() : null,
         });
         return chart;
     }
@@ -77,21 +81,28 @@ public sealed class Comparison : IReadOnlyList<ComparisonEntry>, ITabularDisplay
 
     TextTable ITabularDisplayable.Table()
     {
-        var table = new TextTable("Method", "Mean", "StdDev", "Min", "Median", "Ratio", "RatioSD", "Allocated",
-            "Gen0", "Gen1", "Gen2", "Completed Work Items", "Lock Contentions", "Loops × Repeats");
+        var table = new TextTable(new[] { "Method", "Mean", "StdDev", "Min", "Median", "Ratio", "RatioSD", "vs baseline", "Allocated",
+            "Gen0", "Gen1", "Gen2", "Completed Work Items", "Lock Contentions", "Loops × Repeats" },
+            new[] { false, true, true, true, true, true, true, false, true, true, true, true, true, true, true });
         foreach (var e in _entries)
         {
             var r = e.Result;
-            table.Add(e.Name, DurationText.Format(r.Mean), DurationText.Format(r.StdDev), DurationText.Format(r.Min),
-                DurationText.Format(r.Median), DurationText.Fixed(e.Ratio, 2), DurationText.Fixed(e.RatioStdDev, 2),
+            table.Add(e.Name, DurationText.Format(r.Mean), r.SpreadText(), DurationText.Format(r.Min),
+                DurationText.Format(r.Median), DurationText.Fixed(e.Ratio, 2), e.Result.HasSpread ? DurationText.Fixed(e.RatioStdDev, 2) : "–", e.Verdict,
                 CounterText.Bytes(r.Allocated), CounterText.PerThousand(r.Gen0), CounterText.PerThousand(r.Gen1),
                 CounterText.PerThousand(r.Gen2), CounterText.PerOperation(r.CompletedWorkItems),
                 CounterText.PerOperation(r.LockContentions), $"{r.Loops:N0} × {r.Repeats}");
         }
-        return table;
+        return table.WithoutEmptyColumns(TimingResult.EmptyWhenUnused);
     }
 
-    IEnumerable<string> ITabularDisplayable.Remarks() => ResultText.Remarks(_entries.Select(e => ((string?)e.Name, e.Result)));
+    IEnumerable<string> ITabularDisplayable.Remarks()
+    {
+        var same = _entries.Where(e => !e.IsBaseline && e.Verdict == "no measurable difference").Select(e => e.Name).ToList();
+        var remarks = ResultText.Remarks(_entries.Select(e => ((string?)e.Name, e.Result)));
+        return same.Count == 0 ? remarks : remarks.Prepend(
+            $"note: {string.Join(", ", same)}: no measurable difference from {Baseline} (the ratio is within two standard errors of 1).");
+    }
 
     /// <summary>The plain-text table.</summary>
     public override string ToString() => ToPlainText();

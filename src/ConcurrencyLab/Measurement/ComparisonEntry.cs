@@ -15,7 +15,34 @@ public sealed class ComparisonEntry
             : double.IsFinite(Ratio) && result.Mean > 0
                 ? Ratio * Math.Sqrt(Square(result.StdDev / result.Mean) + Square(baseline.StdDev / baseline.Mean))
                 : double.NaN;
+        if (IsBaseline)
+        {
+            Verdict = "baseline";
+        }
+        else if (!result.HasSpread || !baseline.HasSpread || !double.IsFinite(Ratio))
+        {
+            Verdict = double.IsFinite(Ratio) ? "cannot tell (no repeats to compare)" : "n/a";
+        }
+        else
+        {
+            // The ratio of two means is uncertain by the standard errors of both (std dev / √repeats, in quadrature);
+            // within two of them of 1, the alternatives are not told apart by this measurement.
+            var error = Ratio * Math.Sqrt(Square(result.StdDev / result.Mean) / result.Repeats + Square(baseline.StdDev / baseline.Mean) / baseline.Repeats);
+            IsMeasurableDifference = Math.Abs(Ratio - 1) > 2 * error;
+            Verdict = !IsMeasurableDifference ? "no measurable difference"
+                : Ratio > 1 ? $"{DurationText.Fixed(Ratio, 2)}× slower"
+                : $"{DurationText.Fixed(1 / Ratio, 2)}× faster";
+        }
     }
+
+    /// <summary>
+    /// Whether this alternative differs measurably from the baseline: both have repeats, and the ratio is more than two
+    /// standard errors from 1. False for the baseline itself and when there were no repeats to judge by.
+    /// </summary>
+    public bool IsMeasurableDifference { get; }
+
+    /// <summary>"2.13× slower", "3.98× faster", "no measurable difference", "baseline", or why it cannot tell.</summary>
+    public string Verdict { get; }
 
     /// <summary>The name given to this alternative.</summary>
     public string Name => Result.Name;
@@ -41,9 +68,9 @@ public sealed class ComparisonEntry
     /// <summary>Bytes allocated per operation on all threads.</summary>
     public double Allocated => Result.Allocated;
 
-    /// <summary>"lock: 20.1 ns ± 0.3 ns, ratio 1.00".</summary>
+    /// <summary>"lock: 20.1 ns ± 0.3 ns, ratio 1.00 (baseline)".</summary>
     public override string ToString() =>
-        $"{Name}: {DurationText.Format(Mean)} ± {DurationText.Format(StdDev)}, ratio {DurationText.Fixed(Ratio, 2)}";
+        $"{Name}: {DurationText.Format(Mean)}{(Result.HasSpread ? " ± " + DurationText.Format(StdDev) : "")}, ratio {DurationText.Fixed(Ratio, 2)} ({Verdict})";
 
     private static double Square(double x) => x * x;
 }

@@ -20,10 +20,11 @@ public sealed class ScalingResult : IReadOnlyList<ScalingPoint>, ITabularDisplay
         _points = timings.OrderBy(t => t.Degree).Select(t => new ScalingPoint(t.Degree, t.Result, serial)).ToList();
         ProcessorCount = processorCount;
         Budget = budget;
-        SerialFraction = Amdahl.FitSerialFraction(
-            _points.Select(p => (double)Math.Min(p.Degree, processorCount)).ToArray(),
-            _points.Select(p => p.Speedup).ToArray());
+        Fit = AmdahlFit.Fit(_points.Select(p => ((double)Math.Min(p.Degree, processorCount), p.Speedup, p.SpeedupStdDev)).ToList());
     }
+
+    /// <summary>The Amdahl fit with its standard error, or why there is none (too few degrees above 1).</summary>
+    public AmdahlFit Fit { get; }
 
     /// <summary><see cref="Environment.ProcessorCount"/> when the measurement ran (marked on the chart).</summary>
     public int ProcessorCount { get; }
@@ -33,9 +34,10 @@ public sealed class ScalingResult : IReadOnlyList<ScalingPoint>, ITabularDisplay
 
     /// <summary>
     /// The serial fraction (0…1) whose Amdahl curve fits the speedups best (least squares); degrees above the
-    /// processor count are fitted as if they had only the processors.
+    /// processor count are fitted as if they had only the processors. NaN when there were too few degrees above 1
+    /// to fit; see <see cref="Fit"/> for its uncertainty.
     /// </summary>
-    public double SerialFraction { get; }
+    public double SerialFraction => Fit.SerialFraction;
 
     /// <summary>The largest speedup measured.</summary>
     public ScalingPoint Best => _points.MaxBy(p => p.Speedup)!;
@@ -65,21 +67,23 @@ public sealed class ScalingResult : IReadOnlyList<ScalingPoint>, ITabularDisplay
         double top = degrees.Max();
         var chart = new XYChart
         {
-            Title = $"Speedup vs degree of parallelism (Amdahl serial fraction {DurationText.Fixed(SerialFraction, 3)})",
+            Title = "Speedup vs degree of parallelism",
+            Subtitle = Fit.ToString(),
             XAxisTitle = "degree of parallelism",
             YAxisTitle = "speedup ×",
         };
         chart.Series.Add(new XYSeries("measured", degrees, _points.Select(p => p.Speedup).ToArray())
         {
-            ErrorY = _points.Select(p => p.SpeedupStdDev).ToArray(),
+            ErrorY = _points.All(p => p.Result.HasSpread) ? _points.Select(p => p.SpeedupStdDev).ToArray() : null,
         });
         chart.Series.Add(new XYSeries("ideal", new[] { 1.0, top }, new[] { 1.0, top }) { Mode = XYSeriesMode.Lines, Dashed = true, Color = "#7f7f7f" });
-        chart.Series.Add(new XYSeries($"Amdahl f={DurationText.Fixed(SerialFraction, 3)}", degrees,
-            degrees.Select(d => Amdahl.Speedup(SerialFraction, Math.Min(d, ProcessorCount))).ToArray())
-        {
-            Mode = XYSeriesMode.Lines,
-            Dashed = true,
-        });
+        if (Fit.HasFit)
+            chart.Series.Add(new XYSeries($"Amdahl f={DurationText.Fixed(SerialFraction, 2)}±{DurationText.Fixed(Fit.Error, 2)}", degrees,
+                degrees.Select(d => Amdahl.Speedup(SerialFraction, Math.Min(d, ProcessorCount))).ToArray())
+            {
+                Mode = XYSeriesMode.Lines,
+                Dashed = true,
+            });
         chart.VerticalRules.Add(new VerticalRule(ProcessorCount, $"{ProcessorCount} processors"));
         return chart;
     }
@@ -92,16 +96,16 @@ public sealed class ScalingResult : IReadOnlyList<ScalingPoint>, ITabularDisplay
         var table = new TextTable("Degree", "Mean", "StdDev", "Speedup", "Efficiency", "Allocated", "Lock Contentions", "Loops × Repeats");
         foreach (var p in _points)
             table.Add(p.Degree.ToString(System.Globalization.CultureInfo.InvariantCulture), DurationText.Format(p.Mean),
-                DurationText.Format(p.Result.StdDev), DurationText.Fixed(p.Speedup, 2) + "×", DurationText.Fixed(p.Efficiency, 2),
+                p.Result.SpreadText(), DurationText.Fixed(p.Speedup, 2) + "×", DurationText.Fixed(p.Efficiency, 2),
                 CounterText.Bytes(p.Result.Allocated), CounterText.PerOperation(p.Result.LockContentions),
                 $"{p.Result.Loops:N0} × {p.Result.Repeats}");
-        return table;
+        return table.WithoutEmptyColumns(TimingResult.EmptyWhenUnused);
     }
 
     IEnumerable<string> ITabularDisplayable.Remarks()
     {
-        string fit = $"{ProcessorCount} processors; Amdahl's law fits a serial fraction of {DurationText.Fixed(SerialFraction, 3)}";
-        if (SerialFraction > 0)
+        string fit = $"{ProcessorCount} processors; {Fit}";
+        if (Fit.IsUseful && SerialFraction > 0)
             fit += $" (speedup limit {DurationText.Fixed(1 / SerialFraction, 1)}×)";
         return ResultText.Remarks(_points.Select(p => ((string?)$"degree {p.Degree}", p.Result))).Prepend(fit);
     }

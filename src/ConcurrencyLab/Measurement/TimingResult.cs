@@ -49,6 +49,7 @@ public sealed class TimingResult : ITabularDisplayable
         LoopsCut = loopsCut;
         RepeatsCut = repeatsCut;
         WallTime = wallTime;
+        Options = options;
         _warnings = BuildWarnings();
         BudgetNotes = budgetNotes;
     }
@@ -128,6 +129,15 @@ public sealed class TimingResult : ITabularDisplayable
     /// <summary>Whether the budget forced fewer repeats than requested.</summary>
     public bool RepeatsCut { get; }
 
+    /// <summary>The options the measurement ran with (after sharing a budget), for the remarks.</summary>
+    internal MeasureOptions Options { get; }
+
+    /// <summary>
+    /// Whether there were repeats to spread: with one run, <see cref="StdDev"/> is 0 only because there is nothing to
+    /// compare, and the result says "no spread" instead of "± 0".
+    /// </summary>
+    public bool HasSpread => Repeats >= 2;
+
     /// <summary>Whether the budget cut anything (loop count or repeats).</summary>
     public bool BudgetCut => LoopsCut || RepeatsCut;
 
@@ -154,8 +164,11 @@ public sealed class TimingResult : ITabularDisplayable
     public IReadOnlyList<string> BudgetNotes { get; }
 
     /// <summary>The %timeit line, e.g. "12.3 ns ± 0.4 ns per loop (mean ± std. dev. of 7 runs, 10,000,000 loops each)".</summary>
-    public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"{DurationText.Format(Mean)} ± {DurationText.Format(StdDev)} per loop (mean ± std. dev. of {Repeats} run{(Repeats == 1 ? "" : "s")}, {Loops:N0} loop{(Loops == 1 ? "" : "s")} each)");
+    public string Summary => HasSpread
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"{DurationText.Format(Mean)} ± {DurationText.Format(StdDev)} per loop (mean ± std. dev. of {Repeats} runs, {Loops:N0} loop{(Loops == 1 ? "" : "s")} each)")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{DurationText.Format(Mean)} per loop (one run of {Loops:N0} loop{(Loops == 1 ? "" : "s")}: no repeats, so no spread)");
 
     /// <summary>The summary line, the counters and the warnings, as plain text.</summary>
     public override string ToString()
@@ -163,11 +176,12 @@ public sealed class TimingResult : ITabularDisplayable
         var text = new StringBuilder();
         if (Name != Measure.DefaultName) text.Append(Name).Append(": ");
         text.AppendLine(Summary);
-        text.Append("min ").Append(DurationText.Format(Min))
-            .Append(", median ").Append(DurationText.Format(Median))
-            .Append(", max ").Append(DurationText.Format(Max));
-        if (Overhead > 0) text.Append(" (loop overhead ").Append(DurationText.Format(Overhead)).Append(" per call subtracted)");
-        text.AppendLine();
+        if (HasSpread)
+            text.Append("min ").Append(DurationText.Format(Min))
+                .Append(", median ").Append(DurationText.Format(Median))
+                .Append(", max ").Append(DurationText.Format(Max));
+        if (Overhead > 0) text.Append(HasSpread ? " (" : "(").Append("loop overhead ").Append(DurationText.Format(Overhead)).Append(" per call subtracted)");
+        if (HasSpread || Overhead > 0) text.AppendLine();
         text.Append("Allocated ").Append(CounterText.Bytes(Allocated))
             .Append(" | Gen0 ").Append(CounterText.PerThousand(Gen0))
             .Append(" | Gen1 ").Append(CounterText.PerThousand(Gen1))
@@ -206,12 +220,18 @@ public sealed class TimingResult : ITabularDisplayable
     {
         var table = new TextTable("Method", "Mean", "StdDev", "Min", "Median", "Max", "Allocated", "Gen0", "Gen1", "Gen2",
             "Completed Work Items", "Lock Contentions", "Loops × Repeats");
-        table.Add(Name, DurationText.Format(Mean), DurationText.Format(StdDev), DurationText.Format(Min), DurationText.Format(Median),
+        table.Add(Name, DurationText.Format(Mean), SpreadText(), DurationText.Format(Min), DurationText.Format(Median),
             DurationText.Format(Max), CounterText.Bytes(Allocated), CounterText.PerThousand(Gen0), CounterText.PerThousand(Gen1),
             CounterText.PerThousand(Gen2), CounterText.PerOperation(CompletedWorkItems), CounterText.PerOperation(LockContentions),
             string.Create(CultureInfo.InvariantCulture, $"{Loops:N0} × {Repeats}"));
-        return table;
+        return table.WithoutEmptyColumns(EmptyWhenUnused);
     }
+
+    /// <summary>Counter columns left out of a table when no row has anything in them (as BenchmarkDotNet does).</summary>
+    internal static readonly string[] EmptyWhenUnused = { "Gen0", "Gen1", "Gen2", "Completed Work Items", "Lock Contentions" };
+
+    /// <summary>The std dev, or "–" when one run left nothing to spread.</summary>
+    internal string SpreadText() => HasSpread ? DurationText.Format(StdDev) : "–";
 
     IEnumerable<string> ITabularDisplayable.Remarks() => ResultText.Remarks(new[] { ((string?)null, this) }).Prepend(Summary);
 

@@ -18,6 +18,10 @@ internal sealed class ThreadStateSampler
     private readonly TimeSpan _interval;
     private readonly Thread _thread;
     private volatile bool _stopping;
+    private long _ticks;
+
+    /// <summary>Ticks taken so far (tests wait on it rather than on time).</summary>
+    internal long Ticks => Interlocked.Read(ref _ticks);
 
     private ThreadStateSampler(TimeSpan interval)
     {
@@ -78,6 +82,7 @@ internal sealed class ThreadStateSampler
         var now = Stopwatch.GetTimestamp();
         foreach (var track in _tracks)
             if (!track.Finished) Read(track, now);
+        Interlocked.Increment(ref _ticks);
     }
 
     private static void Read(SchedulerTrack track, long now)

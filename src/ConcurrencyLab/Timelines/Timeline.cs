@@ -258,6 +258,9 @@ public sealed partial class Timeline : IChartDisplayable
         buffer.Add(kind, cause, start, end, label, target, extra);
     }
 
+    /// <summary>The thread-state sampler while recording (null where states are not sampled); for tests.</summary>
+    internal ThreadStateSampler? StateSampler => _stateSampler;
+
     /// <summary>True once Stop has decoded the raw events, so their buffers are no longer read.</summary>
     internal bool IsDecoded => Volatile.Read(ref _data) is not null;
 

@@ -13,7 +13,7 @@ public class PlotlyJsonRendererTests
         var root = Parse(SampleCharts.Gantt());
         var bars = root.GetProperty("data").EnumerateArray().Where(t => t.GetProperty("type").GetString() == "bar").ToList();
 
-        Assert.Equal(new[] { "Running", "Blocked", "Sleeping", "Async (no thread)" }, bars.Select(b => b.GetProperty("name").GetString()));
+        Assert.Equal(new[] { "Running (on CPU)", "Blocked", "Sleeping", "Async (no thread)" }, bars.Select(b => b.GetProperty("name").GetString()));
         Assert.All(bars, b => Assert.Equal("h", b.GetProperty("orientation").GetString()));
         var running = bars[0];
         Assert.Equal(new[] { "T1 main fg", "T7 pool bg" }, running.GetProperty("y").EnumerateArray().Select(e => e.GetString()));
@@ -35,11 +35,14 @@ public class PlotlyJsonRendererTests
         var yaxis = layout.GetProperty("yaxis");
         Assert.Equal("category", yaxis.GetProperty("type").GetString());
         Assert.Equal(3, yaxis.GetProperty("categoryarray").GetArrayLength());
-        var arrow = Assert.Single(layout.GetProperty("annotations").EnumerateArray());
+        var annotations = layout.GetProperty("annotations").EnumerateArray().ToList();
+        var arrow = Assert.Single(annotations, a => a.GetProperty("showarrow").GetBoolean());
         Assert.Equal("T7 pool bg", arrow.GetProperty("y").GetString());
         Assert.Equal("T1 main fg", arrow.GetProperty("ay").GetString());
-        Assert.Equal("pool threads", layout.GetProperty("yaxis2").GetProperty("title").GetProperty("text").GetString());
-        Assert.Equal("queue length", layout.GetProperty("yaxis3").GetProperty("title").GetProperty("text").GetString());
+        // Counter lanes are named in the left margin like rows, with their scale on the right.
+        Assert.Equal(new[] { "pool threads", "queue length" }, annotations.Where(a => !a.GetProperty("showarrow").GetBoolean()).Select(a => a.GetProperty("text").GetString()));
+        Assert.Equal("right", layout.GetProperty("yaxis2").GetProperty("side").GetString());
+        Assert.Equal("y3", layout.GetProperty("xaxis").GetProperty("anchor").GetString()); // the time axis under the lowest lane
 
         var data = root.GetProperty("data").EnumerateArray().ToList();
         var counters = data.Where(t => t.TryGetProperty("yaxis", out _)).ToList();

@@ -45,7 +45,8 @@ public class SvgRendererTests
         var texts = document.Descendants(Svg + "text").Select(t => t.Value).ToList();
         Assert.Contains("T1 main fg", texts);
         Assert.Contains("pool threads", texts);
-        Assert.Contains("Released by", texts);
+        Assert.Contains("Arrow (see key)", texts);
+        Assert.Contains(texts, t => t.StartsWith("Arrows: 1 released by", StringComparison.Ordinal));
     }
 
     [Fact]

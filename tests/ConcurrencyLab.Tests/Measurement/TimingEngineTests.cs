@@ -71,7 +71,7 @@ public sealed class TimingEngineTests
         Assert.True(r.RepeatsCut);
         Assert.Contains(r.BudgetNotes, n => n.Contains("ran 2 of 7 repeats", StringComparison.Ordinal));
         Assert.Equal(TimeSpan.FromSeconds(2), r.WallTime);
-        Assert.Contains("note: Budget 2 s: ran 2 of 7 repeats", r.ToString(), StringComparison.Ordinal);
+        Assert.Contains("note: the 2 s budget ran 2 of 7 repeats;", r.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -77,23 +77,24 @@ public class CpuTimeTests
     public void Thread_states_are_sampled_for_every_recording_thread()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "Thread states are sampled from /proc on Linux only.");
-        using var release = new ManualResetEventSlim();
+        using var release = new ManualResetEvent(false);
         var timeline = Timeline.Record(tl =>
         {
-            var worker = Handshake.StartThread("worker", () => { using (tl.Span("wait")) release.Wait(); });
+            // A kernel wait (no spinning first): the worker is off a CPU until released.
+            var worker = Handshake.StartThread("worker", () => { using (tl.Span("wait")) release.WaitOne(); });
             Handshake.WaitUntilBlocked(worker);
-            // Let the sampler see the blocked worker over a few intervals, however long that takes under load.
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (DateTime.UtcNow < deadline && !SeenBySampler(tl)) Thread.Sleep(5);
+            // Released only after the sampler has read the blocked worker a few times, however loaded the machine is.
+            var seen = tl.StateSampler!.Ticks;
+            while (tl.StateSampler.Ticks < seen + 3) Thread.Sleep(1);
             release.Set();
             worker.Join();
         }, Handshake.Quiet);
 
         var worker = Assert.Single(timeline.Threads, t => t.Name == "worker");
-        Assert.Contains(timeline.ThreadStates, s => s.ThreadId == worker.ManagedId && s.State == SegmentState.OffCpu);
+        var states = timeline.ThreadStates.Where(s => s.ThreadId == worker.ManagedId).ToList();
+        Assert.NotEmpty(states);
+        Assert.Contains(states, s => s.State == SegmentState.OffCpu);
         Assert.Contains("sampled from the scheduler", timeline.CpuTimeNote);
-
-        static bool SeenBySampler(Timeline tl) => tl.IsRecording; // the sampler ticks on its own; a short pause suffices
     }
 
     /// <summary>
