@@ -68,7 +68,9 @@ internal static class GanttSvgWriter
     {
         var fits = (int)(width / SvgBuilder.LabelCharWidth);
         if (label.Length <= fits || fits < 8) return label;
-        var tail = Math.Min(12, fits / 3);
+        // Keep a trailing "(pool, bg)" whole when there is one: it says what kind of thread the row is.
+        var paren = label.LastIndexOf(" (", StringComparison.Ordinal);
+        var tail = paren > 0 && label.Length - paren <= 14 ? label.Length - paren - 1 : Math.Min(10, fits / 3);
         return label[..(fits - tail - 1)] + "…" + label[^tail..];
     }
 

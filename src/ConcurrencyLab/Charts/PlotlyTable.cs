@@ -18,7 +18,8 @@ internal sealed class PlotlyTable
     {
         _table = table;
         var longest = Enumerable.Range(0, table.Headers.Count)
-            .Select(c => Math.Max(Longest(table.Headers[c]), table.Rows.Count == 0 ? 0 : table.Rows.Max(r => r[c].Length)) + 2.0)
+            // A long name wraps onto two lines rather than squeezing every number column into two.
+            .Select(c => Math.Min(22, Math.Max(Longest(table.Headers[c]), table.Rows.Count == 0 ? 0 : table.Rows.Max(r => r[c].Length))) + 2.0)
             .ToArray();
         var total = longest.Sum();
         _widths = longest.Select(l => width * l / total).ToArray();

@@ -58,8 +58,9 @@ internal static class ResultText
         if (single.Count > 0)
             parts.Add(string.Format(c, "left time for one call only, JIT included{0}", single.Count == timings.Count ? Which(single.Count)
                 : " (" + string.Join(", ", single.Select(t => t.Label ?? "the code")) + ")"));
+        // Shared budgets were split equally, so the slices add up to the budget the caller gave.
         return string.Format(c, "note: the {0:0.###} s budget {1}; a larger MeasureOptions.Budget gives steadier numbers.",
-            timings[0].Result.Budget.TotalSeconds, string.Join(", ", parts));
+            timings.Sum(t => t.Result.Budget.TotalSeconds), string.Join(", ", parts));
     }
 
     private static string Prefix(string? label) => label is null ? "" : label + ": ";
