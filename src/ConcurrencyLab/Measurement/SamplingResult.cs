@@ -61,7 +61,11 @@ public sealed class SamplingResult : ITabularDisplayable
         chart.Counters.Add(Lane("lock contentions", s => s.LockContentions));
         chart.Counters.Add(Lane("GC heap (MB)", s => s.HeapBytes / (1024.0 * 1024.0)));
         if (BudgetCut)
+        {
+            // Said under the title too: the interactive figure has no table or remarks under its lanes.
             chart.Notes.Add($"Sampling stopped at the {Budget.TotalSeconds:0.###} s budget; the code ran {Duration.TotalSeconds:0.###} s.");
+            chart.Subtitle = chart.Notes[^1];
+        }
         return chart;
     }
 

@@ -11,8 +11,16 @@ internal static class MemoryPerSpan
     public static void Report(int spans = 1_000_000)
     {
         var bare = new TimelineOptions { CaptureRuntimeEvents = false, SampleThreadPool = false, MeasureCpuTime = false, SampleThreadStates = false };
-        Report("without CPU time", bare, spans);
-        Report("with OS CPU time", bare with { MeasureCpuTime = true }, spans / 10);
+        // Each on a thread of its own: a thread keeps the chunks of its last recording, which would hide the second's.
+        OnNewThread(() => Report("without CPU time", bare, spans));
+        OnNewThread(() => Report("with OS CPU time", bare with { MeasureCpuTime = true }, spans / 10));
+    }
+
+    private static void OnNewThread(Action report)
+    {
+        var thread = new Thread(() => report());
+        thread.Start();
+        thread.Join();
     }
 
     private static void Report(string what, TimelineOptions options, int spans)
