@@ -1,37 +1,11 @@
-using ConcurrencyLab.Charts;
-
 namespace ConcurrencyLab.Timelines;
 
 /// <summary>
-/// Gives running segments the wait for a CPU from the sampled intervals of their thread, and CPU time too where the
-/// span did not read its own clock: each interval counts in proportion to how much of it the segment covers.
+/// Estimates from the sampled intervals of a thread what a stretch of it spent on a CPU and waiting for one, for spans
+/// that did not read their own figures: each interval counts in proportion to how much of it the stretch covers.
 /// </summary>
 internal static class CpuEstimates
 {
-    public static List<TimelineSegment> Fill(List<TimelineSegment> segments, IReadOnlyDictionary<int, List<CpuInterval>> intervalsByThread)
-    {
-        if (intervalsByThread.Count == 0) return segments;
-        var result = new List<TimelineSegment>(segments.Count);
-        foreach (var segment in segments)
-        {
-            if (segment.State != SegmentState.Running || !intervalsByThread.TryGetValue(segment.ThreadId, out var intervals) || intervals.Count == 0)
-            {
-                result.Add(segment);
-                continue;
-            }
-            var (cpu, waiting, covered) = Overlap(intervals, segment.Start, segment.End);
-            if (covered <= 0)
-            {
-                result.Add(segment);
-                continue;
-            }
-            var onCpu = segment.OnCpu ?? cpu;
-            // A span that read its own wait for a CPU keeps it: it is exact, the samples are an estimate.
-            result.Add(segment with { OnCpu = onCpu, WaitingForCpu = segment.WaitingForCpu ?? Math.Clamp(waiting, 0, Math.Max(0, segment.Duration - onCpu)) });
-        }
-        return result;
-    }
-
     /// <summary>CPU time, wait for a CPU and covered time of the intervals over [start, end), intervals sorted by start.</summary>
     public static (double Cpu, double Waiting, double Covered) Overlap(List<CpuInterval> intervals, double start, double end)
     {

@@ -20,8 +20,10 @@ internal sealed class TimelineDecoder
     // Where each synchronization object was released, and which blocked waits should be linked to a release.
     private readonly Dictionary<object, List<(int Thread, double Time)>> _releases = new(ReferenceEqualityComparer.Instance);
     private readonly List<(TimelineSegment Wait, object? Target, int JoinedThread)> _waits = new();
-    // The running segment (span or hold) decoded last on the current thread: a CpuTime event belongs to it.
-    private int _lastRunning = -1;
+    // The running segment (span or hold) decoded last on the current thread, kept until the next event shows whether a
+    // CpuTime event belongs to it, so each segment is built once, with its CPU time.
+    private (int Thread, double Start, double End, string Label)? _pendingRunning;
+    private IReadOnlyDictionary<int, List<CpuInterval>> _intervals = new Dictionary<int, List<CpuInterval>>();
 
     private TimelineDecoder(long origin, double msPerTick)
     {
@@ -34,16 +36,20 @@ internal sealed class TimelineDecoder
         long origin, double msPerTick, double wallMs)
     {
         var decoder = new TimelineDecoder(origin, msPerTick);
+        var intervals = schedulerTracks
+            .Where(t => t.Readings.Count >= 2)
+            .ToDictionary(t => t.ManagedThreadId, t => SchedulerIntervals.From(t.Readings, origin, msPerTick));
+        decoder._intervals = intervals;
         long events = 0, dropped = 0;
         foreach (var buffer in buffers)
         {
-            decoder._lastRunning = -1;
             decoder._threads.Add(buffer.Info with { Name = CurrentName(buffer) });
             foreach (var e in buffer.Events())
             {
                 decoder.Add(buffer.ManagedId, e);
                 if (e.Kind != EventKind.CpuTime) events++; // part of its span, not an event of its own
             }
+            decoder.FlushRunning(null, null);
             dropped += buffer.Dropped;
         }
         var adjustments = new List<ThreadPoolAdjustment>();
@@ -53,14 +59,10 @@ internal sealed class TimelineDecoder
             adjustments.AddRange(runtime.Adjustments.Select(a => new ThreadPoolAdjustment(decoder.Ms(a.Timestamp), a.NewWorkerThreadCount, a.Reason)));
         }
         decoder.LinkWaitsToReleases();
-        var intervals = schedulerTracks
-            .Where(t => t.Readings.Count >= 2)
-            .ToDictionary(t => t.ManagedThreadId, t => SchedulerIntervals.From(t.Readings, origin, msPerTick));
-        var segments = CpuEstimates.Fill(decoder._segments, intervals);
         return new TimelineData
         {
             Threads = decoder._threads,
-            Segments = segments,
+            Segments = decoder._segments,
             ThreadStates = ThreadStateClassifier.Classify(intervals),
             Cpu = cpu,
             Marks = decoder._marks,
@@ -86,20 +88,10 @@ internal sealed class TimelineDecoder
     {
         if (e.Kind == EventKind.CpuTime)
         {
-            if (_lastRunning >= 0)
-            {
-                var span = _segments[_lastRunning];
-                var cpu = Math.Clamp(e.Start / 1e6, 0, span.Duration);
-                _segments[_lastRunning] = span with
-                {
-                    OnCpu = cpu,
-                    WaitingForCpu = e.End >= 0 ? Math.Clamp(e.End / 1e6, 0, span.Duration - cpu) : null,
-                };
-            }
-            _lastRunning = -1;
+            FlushRunning(e.Start / 1e6, e.End >= 0 ? e.End / 1e6 : null);
             return;
         }
-        _lastRunning = -1;
+        FlushRunning(null, null);
         if (e.Kind == EventKind.Counter)
         {
             if (!_counters.TryGetValue(e.Label, out var points))
@@ -115,12 +107,10 @@ internal sealed class TimelineDecoder
                 _asyncSpans.Add(new TimelineAsyncOperation(e.Label, start, end, e.Extra, thread));
                 break;
             case EventKind.Span:
-                _lastRunning = _segments.Count;
-                _segments.Add(new TimelineSegment(thread, start, end, SegmentState.Running, e.Label));
+                _pendingRunning = (thread, start, end, e.Label);
                 break;
             case EventKind.Hold:
-                _lastRunning = _segments.Count;
-                _segments.Add(new TimelineSegment(thread, start, end, SegmentState.Running, e.Label));
+                _pendingRunning = (thread, start, end, e.Label);
                 AddRelease(e.Target!, thread, end);
                 break;
             case EventKind.Blocked:
@@ -149,6 +139,35 @@ internal sealed class TimelineDecoder
                 _tracked[resumed] = (completion.Item1, completion.Item2, start, thread);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Adds the pending span or hold with its own CPU readings (ms, when it read them) and, where the sampler followed
+    /// its thread, the wait for a CPU it did not read itself (and CPU time, when it did not read that either).
+    /// </summary>
+    private void FlushRunning(double? cpu, double? waiting)
+    {
+        if (_pendingRunning is not { } span) return;
+        _pendingRunning = null;
+        var duration = span.End - span.Start;
+        if (cpu is null || waiting is null)
+        {
+            if (_intervals.TryGetValue(span.Thread, out var intervals) && intervals.Count > 0)
+            {
+                var estimate = CpuEstimates.Overlap(intervals, span.Start, span.End);
+                if (estimate.Covered > 0)
+                {
+                    cpu ??= estimate.Cpu;
+                    waiting ??= estimate.Waiting;
+                }
+            }
+        }
+        var onCpu = cpu is { } c ? Math.Clamp(c, 0, duration) : (double?)null;
+        _segments.Add(new TimelineSegment(span.Thread, span.Start, span.End, SegmentState.Running, span.Label)
+        {
+            OnCpu = onCpu,
+            WaitingForCpu = waiting is { } w && onCpu is { } o ? Math.Clamp(w, 0, Math.Max(0, duration - o)) : null,
+        });
     }
 
     private void AddRelease(object target, int thread, double time)

@@ -20,10 +20,14 @@ public sealed record TimelineSegment(int ThreadId, double Start, double End, Seg
     /// ms of this segment its thread spent on a CPU, from the OS: read from the thread's CPU clock at both ends of a
     /// span or hold, else estimated from the sampled thread states; null where CPU time was not measured.
     /// </summary>
-    public double? OnCpu { get; init; }
+    public double? OnCpu { get => double.IsNaN(_onCpu) ? null : _onCpu; init => _onCpu = value ?? double.NaN; }
 
     /// <summary>ms of this segment its thread was ready to run but waited for a CPU (sampled, Linux); null where not measured.</summary>
-    public double? WaitingForCpu { get; init; }
+    public double? WaitingForCpu { get => double.IsNaN(_waitingForCpu) ? null : _waitingForCpu; init => _waitingForCpu = value ?? double.NaN; }
+
+    // NaN for "not measured": 8 bytes each instead of a nullable's 16, for timelines of millions of segments.
+    private readonly double _onCpu = double.NaN;
+    private readonly double _waitingForCpu = double.NaN;
 
     /// <summary>ms of this segment spent neither on a CPU nor waiting for one (blocked, sleeping, I/O); null where not measured.</summary>
     public double? OffCpu => OnCpu is { } cpu ? Math.Max(0, Duration - cpu - (WaitingForCpu ?? 0)) : null;
