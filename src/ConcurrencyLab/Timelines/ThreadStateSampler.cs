@@ -23,17 +23,21 @@ internal sealed class ThreadStateSampler
     /// <summary>Ticks taken so far (tests wait on it rather than on time).</summary>
     internal long Ticks => Interlocked.Read(ref _ticks);
 
-    private ThreadStateSampler(TimeSpan interval)
+    // The sampler thread must not outlive a timeline that was started and never stopped, then dropped.
+    private readonly WeakReference<object> _owner;
+
+    private ThreadStateSampler(TimeSpan interval, object owner)
     {
+        _owner = new WeakReference<object>(owner);
         _interval = interval <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : interval;
         _thread = new Thread(Run) { IsBackground = true, Name = "ConcurrencyLab thread states" };
     }
 
     /// <summary>A running sampler, or null where other threads' CPU clocks cannot be read (not Linux).</summary>
-    public static ThreadStateSampler? TryStart(TimeSpan interval)
+    public static ThreadStateSampler? TryStart(TimeSpan interval, object owner)
     {
         if (!ThreadCpuClock.CanReadOtherThreads) return null;
-        var sampler = new ThreadStateSampler(interval);
+        var sampler = new ThreadStateSampler(interval, owner);
         sampler._thread.Start();
         return sampler;
     }
@@ -66,7 +70,7 @@ internal sealed class ThreadStateSampler
 
     private void Run()
     {
-        while (!_stopping)
+        while (!_stopping && _owner.TryGetTarget(out _))
         {
             var started = Stopwatch.GetTimestamp();
             lock (_gate) Tick();

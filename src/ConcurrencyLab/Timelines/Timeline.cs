@@ -65,7 +65,7 @@ public sealed partial class Timeline : IChartDisplayable
         if (timeline._options.SampleThreadPool)
             timeline._sampler = ThreadPoolSampler.Start(timeline._options.SampleInterval);
         if (timeline._options.SampleThreadStates)
-            timeline._stateSampler = ThreadStateSampler.TryStart(timeline._options.ThreadStateInterval);
+            timeline._stateSampler = ThreadStateSampler.TryStart(timeline._options.ThreadStateInterval, timeline);
         timeline._origin = Stopwatch.GetTimestamp();
         timeline._recording = true;
         return timeline;
@@ -162,17 +162,20 @@ public sealed partial class Timeline : IChartDisplayable
     public SpanScope Span(string label)
     {
         if (!_recording) return default;
-        if (!_measureCpu) return new SpanScope(this, label, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId);
+        if (!_measureCpu && _stateSampler is null) return new SpanScope(this, label, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId);
         return OpenCpuSpan(label);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private SpanScope OpenCpuSpan(string label)
     {
+        // Registered now, not when the span ends, so the sampler follows the thread through its first span.
         var buffer = BufferOfThisThread();
         var start = Stopwatch.GetTimestamp();
         // Wall time first, CPU last (and the reverse at the end): the span's wall interval encloses its CPU readings.
-        return new SpanScope(this, label, start, Environment.CurrentManagedThreadId, buffer.ReadCpu());
+        return _measureCpu
+            ? new SpanScope(this, label, start, Environment.CurrentManagedThreadId, buffer.ReadCpu())
+            : new SpanScope(this, label, start, Environment.CurrentManagedThreadId);
     }
 
     /// <summary>The CPU readings for a hold that starts now, or none when CPU time is not measured.</summary>
