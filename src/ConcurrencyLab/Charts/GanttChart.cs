@@ -48,6 +48,12 @@ public sealed class GanttChart : Chart
         }
     }
 
+    /// <summary>
+    /// Whether the chart knows which running time was on a CPU (it has ready or off-CPU bars, or spans with CPU
+    /// details): only then does the legend call green "on CPU".
+    /// </summary>
+    public bool ShowsCpuTime => Lanes.Any(l => l.Segments.Any(s => s.State is SegmentState.Runnable or SegmentState.OffCpu) || l.Spans.Any(s => s.Detail is not null));
+
     /// <inheritdoc />
     public override string ToPlainText()
     {

@@ -116,12 +116,16 @@ internal static class GanttPlotlyWriter
 
     private static List<string> LegendNames(GanttChart chart)
     {
-        var names = Enum.GetValues<SegmentState>().Where(s => chart.Lanes.Any(l => l.Segments.Any(g => g.State == s))).Select(ChartPalette.ShortNameOf).ToList();
+        var names = Enum.GetValues<SegmentState>().Where(s => chart.Lanes.Any(l => l.Segments.Any(g => g.State == s))).Select(s => StateName(chart, s)).ToList();
         if (chart.Lanes.Any(l => l.Spans.Count > 0)) names.Add(SpanLegend);
         if (chart.Markers.Count > 0) names.Add("Marker");
         if (chart.Flows.Count > 0) names.Add(FlowLegend);
         return names;
     }
+
+    // "Running (on CPU)" only where the chart knows it; a chart without CPU time says just "Running".
+    private static string StateName(GanttChart chart, SegmentState state) =>
+        state == SegmentState.Running && !chart.ShowsCpuTime ? ChartPalette.NameOf(state) : ChartPalette.ShortNameOf(state);
 
     private const string SpanLegend = "Span";
     private const string FlowLegend = "Arrow (hover)";
@@ -135,7 +139,7 @@ internal static class GanttPlotlyWriter
             json.WriteStartObject();
             json.WriteString("type", "bar");
             json.WriteString("orientation", "h");
-            json.WriteString("name", ChartPalette.ShortNameOf(state));
+            json.WriteString("name", StateName(chart, state));
             PlotlyJson.Strings(json, "y", rows.Select(r => r.Lane));
             if (state == SegmentState.Async)
             {

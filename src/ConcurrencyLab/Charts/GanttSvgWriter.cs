@@ -247,7 +247,7 @@ internal static class GanttSvgWriter
     private static List<(string Name, string Color, LegendSymbol Symbol)> LegendEntries(GanttChart chart)
     {
         var entries = chart.Lanes.SelectMany(l => l.Segments).Select(s => s.State).Distinct().OrderBy(s => s)
-            .Select(s => (ChartPalette.NameOf(s), ChartPalette.For(s), LegendSymbol.Box)).ToList();
+            .Select(s => (s == SegmentState.Running && chart.ShowsCpuTime ? "Running (on a CPU)" : ChartPalette.NameOf(s), ChartPalette.For(s), LegendSymbol.Box)).ToList();
         if (chart.Lanes.Any(l => l.Spans.Count > 0)) entries.Add(("Span (outline)", "#333333", LegendSymbol.Outline));
         if (chart.Markers.Count > 0) entries.Add(("Marker", ChartPalette.Marker, LegendSymbol.Marker));
         if (chart.Flows.Count > 0) entries.Add(("Arrow (see key)", ChartPalette.Flow, LegendSymbol.Arrow));
