@@ -41,6 +41,7 @@ internal static class FigureCatalog
     private static IReadOnlyList<Figure> Build() => new[]
     {
         new Figure("timeline, 2 rows", Plotly(ShortTimeline())) { HasRows = true },
+        new Figure("timeline still recording (empty)", Plotly(new GanttChart { Title = "Thread timeline (recording: call Stop() to see it)" })),
         new Figure("timeline, 40 rows with counter lanes", Plotly(StarvedPool())) { HasRows = true, IntegerAxes = new[] { "y2tick", "y3tick" } },
         new Figure("timeline, async rows and long labels", Plotly(AsyncRows())) { HasRows = true },
         new Figure("timeline, narrow container", Plotly(AsyncRows()), Width: 520) { HasRows = true },

@@ -28,7 +28,9 @@ internal static class GanttPlotlyWriter
         double bottom = AxisHeight + legendRows * LegendRow + 8;
         double lanes = Math.Max(1, chart.Lanes.Count) * RowHeight;
         double counters = chart.Counters.Count * CounterHeight + Math.Max(0, chart.Counters.Count - 1) * CounterGap;
-        double paper = (chart.Lanes.Count > 0 ? lanes : 0) + (chart.Lanes.Count > 0 && chart.Counters.Count > 0 ? LanesToCounters : 0) + counters;
+        // An empty chart (a timeline still recording) keeps one empty row, so the figure still has a plot area.
+        var hasLanes = chart.Lanes.Count > 0 || chart.Counters.Count == 0;
+        double paper = (hasLanes ? lanes : 0) + (chart.Lanes.Count > 0 && chart.Counters.Count > 0 ? LanesToCounters : 0) + counters;
         double height = top + paper + bottom;
         double Fraction(double px) => Math.Round(px / paper, 5);
 

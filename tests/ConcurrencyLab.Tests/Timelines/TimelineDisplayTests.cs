@@ -83,6 +83,9 @@ public class TimelineDisplayTests
         try
         {
             Assert.Contains("call Stop()", Formatter.ToDisplayString(timeline, ChartMimeTypes.Svg));
+            // The interactive figure of an empty chart is a valid figure too, not an exception in the formatter.
+            using var figure = JsonDocument.Parse(Formatter.ToDisplayString(timeline, ChartMimeTypes.Plotly));
+            Assert.True(figure.RootElement.GetProperty("layout").GetProperty("height").GetDouble() > 0);
             Assert.Contains("recording", Formatter.ToDisplayString(timeline, ChartMimeTypes.PlainText));
         }
         finally
