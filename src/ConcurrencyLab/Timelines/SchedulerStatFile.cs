@@ -11,7 +11,6 @@ namespace ConcurrencyLab.Timelines;
 internal sealed class SchedulerStatFile : IDisposable
 {
     private readonly SafeFileHandle _handle;
-    private readonly byte[] _buffer = new byte[96];
 
     private SchedulerStatFile(SafeFileHandle handle) => _handle = handle;
 
@@ -33,17 +32,19 @@ internal sealed class SchedulerStatFile : IDisposable
     public bool TryReadRunQueueWait(out long nanoseconds)
     {
         nanoseconds = 0;
+        // A buffer of the caller's own: the thread and the sampler may read the same file at once.
+        Span<byte> buffer = stackalloc byte[96];
         int length;
         try
         {
-            length = RandomAccess.Read(_handle, _buffer, 0);
+            length = RandomAccess.Read(_handle, buffer, 0);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             return false; // ESRCH: the thread is gone; or the recording that owned the file has stopped
         }
         // "<on-cpu ns> <run-queue wait ns> <time slices>\n"
-        var text = _buffer.AsSpan(0, length);
+        var text = buffer[..length];
         var space = text.IndexOf((byte)' ');
         return space > 0 && Utf8Parser.TryParse(text[(space + 1)..], out nanoseconds, out _);
     }

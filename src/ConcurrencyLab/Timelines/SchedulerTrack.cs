@@ -9,11 +9,14 @@ internal sealed class SchedulerTrack
     private readonly List<SchedulerReading> _readings = new();
     private SchedulerReading? _unchanged;
 
-    public SchedulerTrack(int managedThreadId, long osThreadId, SchedulerStatFile? statFile)
+    private readonly bool _ownsFile;
+
+    public SchedulerTrack(int managedThreadId, long osThreadId, SchedulerStatFile? statFile, bool ownsFile)
     {
         ManagedThreadId = managedThreadId;
         OsThreadId = osThreadId;
         StatFile = statFile;
+        _ownsFile = ownsFile;
     }
 
     public int ManagedThreadId { get; }
@@ -49,6 +52,6 @@ internal sealed class SchedulerTrack
     {
         if (_unchanged is { } quiet) _readings.Add(quiet);
         _unchanged = null;
-        StatFile?.Dispose();
+        if (_ownsFile) StatFile?.Dispose();
     }
 }

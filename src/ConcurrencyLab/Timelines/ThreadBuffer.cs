@@ -47,6 +47,9 @@ internal sealed class ThreadBuffer
 
     private readonly SchedulerStatFile? _statFile;
 
+    /// <summary>The thread's schedstat file, shared with the state sampler (pread at offset 0 needs no position of its own).</summary>
+    public SchedulerStatFile? StatFile => _statFile;
+
     /// <summary>This thread's CPU clock and wait for a CPU so far; call on the owning thread only.</summary>
     public CpuReading ReadCpu()
     {

@@ -42,14 +42,19 @@ internal sealed class ThreadStateSampler
         return sampler;
     }
 
-    /// <summary>Starts following a thread; called once by the thread itself, which takes its first reading now.</summary>
-    public void Add(int managedThreadId, long osThreadId)
+    /// <summary>
+    /// Starts following a thread; called once by the thread itself, which takes its first reading now. The thread's
+    /// own schedstat file is shared when it has one (one descriptor per thread, not two); else the sampler opens it.
+    /// </summary>
+    public void Add(int managedThreadId, long osThreadId, SchedulerStatFile? shared = null)
     {
         if (osThreadId <= 0) return;
         lock (_gate)
         {
             if (_stopping || !_known.Add(managedThreadId)) return;
-            var track = new SchedulerTrack(managedThreadId, osThreadId, SchedulerStatFile.TryOpen(osThreadId));
+            var track = shared is not null
+                ? new SchedulerTrack(managedThreadId, osThreadId, shared, ownsFile: false)
+                : new SchedulerTrack(managedThreadId, osThreadId, SchedulerStatFile.TryOpen(osThreadId), ownsFile: true);
             _tracks.Add(track);
             Read(track, Stopwatch.GetTimestamp());
         }

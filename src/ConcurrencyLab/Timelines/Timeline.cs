@@ -285,7 +285,7 @@ public sealed partial class Timeline : IChartDisplayable
             {
                 buffer = new ThreadBuffer(this, thread, _options.MaxEventsPerThread, readRunQueueWait: _measureCpu);
                 _buffers.Add(buffer);
-                _stateSampler?.Add(buffer.ManagedId, buffer.Info.OsThreadId);
+                _stateSampler?.Add(buffer.ManagedId, buffer.Info.OsThreadId, buffer.StatFile);
             }
         }
         t_buffer = buffer;
