@@ -104,9 +104,14 @@ public sealed class CompareTests
 
         foreach (var column in new[] { "Method", "Mean", "StdDev", "Ratio", "RatioSD", "vs baseline", "Allocated" })
             Assert.Contains(column, text, StringComparison.Ordinal);
-        // Counter columns nothing happened in are left out, as BenchmarkDotNet does.
+        // Counter columns nothing happened in are left out, as BenchmarkDotNet does (a GC from a test running beside this
+        // one may put something in Gen0, so the check is "no column of nothing", not "no Gen0").
+        var table = ((ConcurrencyLab.Rendering.ITabularDisplayable)Measure.Compare(clock.Options(), ("a", () => clock.Advance(50_000)), ("b", () => clock.Advance(25_000)))).Table();
         foreach (var column in new[] { "Gen0", "Gen1", "Gen2", "Completed Work Items", "Lock Contentions" })
-            Assert.DoesNotContain(column, text, StringComparison.Ordinal);
+        {
+            var index = table.Headers.ToList().IndexOf(column);
+            if (index >= 0) Assert.Contains(table.Rows, row => row[index] != "-");
+        }
         Assert.Contains("| b ", text, StringComparison.Ordinal);
         Assert.Contains("0.50", text, StringComparison.Ordinal);
     }

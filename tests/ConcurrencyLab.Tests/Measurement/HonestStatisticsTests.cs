@@ -90,4 +90,17 @@ public sealed class HonestStatisticsTests
         Assert.False(noisy.IsUseful);
         Assert.Contains("too uncertain", noisy.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Counter_columns_with_nothing_in_them_are_left_out()
+    {
+        var table = new ConcurrencyLab.Charts.TextTable("Method", "Mean", "Gen0", "Lock Contentions");
+        table.Add("a", "1 ns", "-", "-");
+        table.Add("b", "2 ns", "0.1", "-");
+
+        var shown = table.WithoutEmptyColumns(new[] { "Gen0", "Lock Contentions" });
+
+        Assert.Equal(new[] { "Method", "Mean", "Gen0" }, shown.Headers);
+        Assert.Equal(new[] { "b", "2 ns", "0.1" }, shown.Rows[1]);
+    }
 }
