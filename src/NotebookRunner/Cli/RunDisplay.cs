@@ -39,7 +39,7 @@ internal abstract class RunDisplay : IRunObserver
     public void Header(int notebooks, RunOptions options)
     {
         var timeout = options.CellTimeout == Timeout.InfiniteTimeSpan ? "none" : $"{options.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
-        Output.WriteLine($"nbrun: {notebooks} notebook(s), {options.Parallelism} at a time, cells compiled {(options.Debug ? "Debug" : "Release (optimised)")}, cell timeout {timeout}");
+        Output.WriteLine($"nbrun: {notebooks} notebook(s), {options.Parallelism} at a time, kernels {(options.Prestart ? "started ahead" : "started in turn")}, cell timeout {timeout}");
     }
 
     public abstract Task<IReadOnlyList<NotebookResult>> RunAsync(Func<IRunObserver, Task<IReadOnlyList<NotebookResult>>> run);

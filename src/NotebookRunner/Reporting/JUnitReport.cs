@@ -62,8 +62,7 @@ public static class JUnitReport
         }
 
         var summary = string.Join(", ", result.Cells.GroupBy(c => c.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Describe(g.Key)}"));
-        var optimization = result.Optimized switch { true => "Release (optimised)", false => "Debug", null => "unknown" };
-        testCase.Add(new XElement("system-out", $"cells: {summary}\ncompiled: {optimization}"));
+        testCase.Add(new XElement("system-out", $"cells: {summary}\nkernel: {result.Kernel ?? "none started"}"));
         return testCase;
     }
 
