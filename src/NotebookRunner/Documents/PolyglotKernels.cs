@@ -1,0 +1,74 @@
+using Microsoft.DotNet.Interactive.Documents;
+
+namespace NotebookRunner.Documents;
+
+/// <summary>
+/// The kernels a Polyglot Notebooks session knows, which Microsoft.DotNet.Interactive.Documents needs to
+/// tell a <c>#!fsharp</c> cell header or first line from a magic command such as <c>#!time</c>.
+/// </summary>
+internal static class PolyglotKernels
+{
+    /// <summary>The kernel Polyglot Notebooks gives a notebook that names none (VS Code's default metadata).</summary>
+    public const string DefaultKernelName = KernelNames.CSharp;
+
+    // What dotnet-interactive 1.0.712001 lists in KernelReady (name, language, aliases; measured over stdio),
+    // without the composite ".NET" root, plus VS Code's front-end JavaScript kernel ("js"), which a
+    // Polyglot session has and headless stdio has not: its cells must still be told apart, so the
+    // runner can fail them rather than send JavaScript to the C# kernel.
+    private static readonly (string Name, string? Language, string[] Aliases)[] Known =
+    [
+        ("csharp", "C#", ["c#", "C#"]),
+        ("fsharp", "F#", ["f#", "F#"]),
+        ("pwsh", "PowerShell", ["powershell"]),
+        ("html", "HTML", []),
+        ("value", null, []),
+        ("mermaid", "Mermaid", []),
+        ("http", "HTTP", []),
+        ("javascript", "JavaScript", ["js"]),
+    ];
+
+    /// <summary>
+    /// A fresh collection (Documents mutates what it is given) of the known kernels, then each of
+    /// <paramref name="declared"/> (e.g. a <c>#!connect</c>ed <c>python</c> kernel a notebook's metadata
+    /// lists) whose name and aliases are all new, with <paramref name="defaultKernelName"/> as default.
+    /// </summary>
+    public static KernelInfoCollection Create(string defaultKernelName, IEnumerable<KernelInfo>? declared = null)
+    {
+        var kernels = new KernelInfoCollection();
+        foreach (var (name, language, aliases) in Known)
+        {
+            kernels.Add(new KernelInfo(name, language, aliases));
+        }
+
+        foreach (var kernel in declared ?? [])
+        {
+            // The collection throws on a name or alias it already has: the known kernel (or the first) wins.
+            if (!kernels.Contains(kernel.Name) && !kernel.Aliases.Any(kernels.Contains))
+            {
+                kernels.Add(kernel);
+            }
+        }
+
+        if (!kernels.Contains(defaultKernelName))
+        {
+            kernels.Add(new KernelInfo(defaultKernelName, null, []));
+        }
+
+        kernels.DefaultKernelName = defaultKernelName;
+        return kernels;
+    }
+
+    /// <summary>The known kernel's aliases and language, as a session reports them; none for other names.</summary>
+    public static (IReadOnlyList<string> Aliases, string? LanguageName) Describe(string kernelName)
+    {
+        foreach (var (name, language, aliases) in Known)
+        {
+            if (name == kernelName)
+            {
+                return (aliases, language);
+            }
+        }
+
+        return ([], null);
+    }
+}
