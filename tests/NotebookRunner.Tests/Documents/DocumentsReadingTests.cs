@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Microsoft.DotNet.Interactive.Documents;
 using NotebookRunner.Documents;
 using Xunit;
-using JupyterFormat = Microsoft.DotNet.Interactive.Documents.Jupyter.Notebook;
 
 namespace NotebookRunner.Tests.Documents;
 
@@ -14,8 +12,6 @@ namespace NotebookRunner.Tests.Documents;
 /// </summary>
 public sealed class DocumentsReadingTests
 {
-    private static InteractiveDocument DocumentsParse(string json) => JupyterFormat.Parse(json, PolyglotKernels.Create("csharp"));
-
     private static string Wrap(string metadata, string cells) =>
         $$"""{"nbformat": 4, "nbformat_minor": 5, "metadata": {{metadata}}, "cells": [{{cells}}]}""";
 
@@ -28,7 +24,7 @@ public sealed class DocumentsReadingTests
     {
         var text = TestFiles.ReadText("nbformat", file);
         var ours = NotebookReader.Parse(text, file);
-        var theirs = DocumentsParse(text);
+        var theirs = DocumentsLibrary.ParseIpynb(text);
 
         Assert.Equal(ours.Cells.Count, theirs.Elements.Count);
         for (var i = 0; i < ours.Cells.Count; i++)
@@ -51,7 +47,7 @@ public sealed class DocumentsReadingTests
         var ours = NotebookReader.Parse(text, "jupyter-executed.ipynb");
         var raw = ours.Cells.Single(c => c.CellType == NotebookCell.RawType);
 
-        var element = DocumentsParse(text).Elements.Single(e => e.Id == raw.Id);
+        var element = DocumentsLibrary.ParseIpynb(text).Elements.Single(e => e.Id == raw.Id);
 
         Assert.Equal("csharp", element.KernelName);
         Assert.Null(ours.GetTargetKernelName(raw));
@@ -62,7 +58,7 @@ public sealed class DocumentsReadingTests
     {
         var text = TestFiles.ReadText("nbformat", "unknown-output.ipynb");
 
-        var ex = Assert.Throws<JsonException>(() => DocumentsParse(text));
+        var ex = Assert.Throws<JsonException>(() => DocumentsLibrary.ParseIpynb(text));
 
         Assert.Contains("Unrecognized output_type", ex.Message);
         Assert.Contains(NotebookReader.Parse(text, "unknown-output.ipynb").Cells.SelectMany(c => c.Outputs), o => o is UnknownOutput);
@@ -76,7 +72,7 @@ public sealed class DocumentsReadingTests
     public void Documents_accepts_malformed_notebooks_that_our_reader_rejects_with_a_json_path(string json, int documentsCells, string ourError)
     {
         // Read by Documents, a malformed notebook would run nothing (or an empty cell) and pass.
-        Assert.Equal(documentsCells, DocumentsParse(json).Elements.Count);
+        Assert.Equal(documentsCells, DocumentsLibrary.ParseIpynb(json).Elements.Count);
 
         var ex = Assert.Throws<NotebookFormatException>(() => NotebookReader.Parse(json, "bad.ipynb"));
         Assert.StartsWith($"bad.ipynb: {ourError}", ex.Message);
@@ -87,7 +83,7 @@ public sealed class DocumentsReadingTests
     {
         const string truncated = """{"nbformat": 4, "cells": [""";
 
-        var theirs = Assert.Throws<JsonException>(() => DocumentsParse(truncated));
+        var theirs = Assert.Throws<JsonException>(() => DocumentsLibrary.ParseIpynb(truncated));
         var ours = Assert.Throws<NotebookFormatException>(() => NotebookReader.Parse(truncated, "cut.ipynb"));
 
         Assert.DoesNotContain("cut.ipynb", theirs.Message);
@@ -99,7 +95,7 @@ public sealed class DocumentsReadingTests
     {
         var json = Wrap("{}", """{"cell_type": "code", "id": "a", "metadata": {"ratio": 2.50, "big": 1e5}, "source": "x", "outputs": [], "execution_count": null}""");
 
-        var element = Assert.Single(DocumentsParse(json).Elements);
+        var element = Assert.Single(DocumentsLibrary.ParseIpynb(json).Elements);
 
         Assert.Equal([2.5, 100000.0], new[] { element.Metadata!["ratio"], element.Metadata["big"] });
         Assert.Equal("""{"ratio":2.50,"big":1e5}""", NotebookReader.Parse(json, "n.ipynb").Cells[0].Metadata.ToJsonString());
@@ -120,7 +116,7 @@ public sealed class DocumentsReadingTests
     {
         var json = Wrap(metadata, """{"cell_type": "code", "id": "a", "metadata": {}, "source": "1", "outputs": [], "execution_count": null}""");
 
-        var document = DocumentsParse(json);
+        var document = DocumentsLibrary.ParseIpynb(json);
         var notebook = NotebookReader.Parse(json, "d.ipynb");
 
         Assert.Equal(documentsDefault, document.GetDefaultKernelName());
@@ -137,7 +133,7 @@ public sealed class DocumentsReadingTests
 
         var notebook = NotebookReader.Parse(json, "b.ipynb");
 
-        Assert.Equal("csharp", DocumentsParse(json).Elements.Single().KernelName);
+        Assert.Equal("csharp", DocumentsLibrary.ParseIpynb(json).Elements.Single().KernelName);
         Assert.Equal("fsharp", notebook.GetTargetKernelName(notebook.Cells[0]));
     }
 }

@@ -13,8 +13,6 @@ namespace NotebookRunner.Tests.Documents;
 /// </summary>
 public sealed class DocumentsWriterShortfallTests
 {
-    private static InteractiveDocument DocumentsParse(string json) => JupyterFormat.Parse(json, PolyglotKernels.Create("csharp"));
-
     private static string WithDisplayData(string mimeType, string value) =>
         $$$"""
         {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
@@ -29,7 +27,7 @@ public sealed class DocumentsWriterShortfallTests
     {
         var json = WithDisplayData(mimeType, value);
 
-        var ex = Assert.Throws<ArgumentException>(() => JupyterFormat.ToJupyterJson(DocumentsParse(json), "csharp"));
+        var ex = Assert.Throws<ArgumentException>(() => JupyterFormat.ToJupyterJson(DocumentsLibrary.ParseIpynb(json), "csharp"));
         Assert.Contains("Expected IEnumerable<string> but received System.Collections.Generic.Dictionary", ex.Message);
 
         // Ours writes the JSON as JSON, as nbformat does.
@@ -44,7 +42,7 @@ public sealed class DocumentsWriterShortfallTests
     {
         var text = TestFiles.ReadText("nbformat", "jupyter-executed.ipynb");
 
-        Assert.Throws<ArgumentException>(() => JupyterFormat.ToJupyterJson(DocumentsParse(text), "csharp"));
+        Assert.Throws<ArgumentException>(() => JupyterFormat.ToJupyterJson(DocumentsLibrary.ParseIpynb(text), "csharp"));
         NbformatReferenceTests.AssertSameText(text, NotebookWriter.Serialize(NotebookReader.Parse(text, "jupyter-executed.ipynb")));
     }
 
@@ -75,7 +73,7 @@ public sealed class DocumentsWriterShortfallTests
              {"cell_type": "code", "id": "a", "metadata": {"polyglot_notebook": {"kernelName": "csharp"}}, "source": "1", "outputs": [], "execution_count": null}]}
             """;
 
-        var theirs = JupyterFormat.ToJupyterJson(DocumentsParse(json), "csharp");
+        var theirs = JupyterFormat.ToJupyterJson(DocumentsLibrary.ParseIpynb(json), "csharp");
 
         Assert.Contains("\"dotnet_interactive\"", theirs);
         Assert.Contains("\"language\": \"csharp\"", theirs);
@@ -88,7 +86,7 @@ public sealed class DocumentsWriterShortfallTests
         // VS Code's file: kernelspec .net-csharp and polyglot_notebook.kernelInfo.defaultKernelName "csharp".
         var text = TestFiles.ReadText("nbformat", "vscode-polyglot.ipynb");
 
-        Assert.Null(DocumentsParse(text).GetDefaultKernelName());
+        Assert.Null(DocumentsLibrary.ParseIpynb(text).GetDefaultKernelName());
         Assert.Equal("csharp", NotebookReader.Parse(text, "vscode-polyglot.ipynb").DefaultKernelName);
     }
 
@@ -98,7 +96,7 @@ public sealed class DocumentsWriterShortfallTests
         // VS Code's nested polyglot_notebook.kernelInfo is not the KernelInfoCollection Documents' writer expects.
         var text = TestFiles.ReadText("nbformat", "vscode-polyglot.ipynb");
 
-        Assert.Throws<InvalidCastException>(() => JupyterFormat.ToJupyterJson(DocumentsParse(text), "csharp"));
+        Assert.Throws<InvalidCastException>(() => JupyterFormat.ToJupyterJson(DocumentsLibrary.ParseIpynb(text), "csharp"));
         NbformatReferenceTests.AssertSameText(text, NotebookWriter.Serialize(NotebookReader.Parse(text, "vscode-polyglot.ipynb")));
     }
 
@@ -109,7 +107,7 @@ public sealed class DocumentsWriterShortfallTests
         // splits text at every line break Python's splitlines knows; Documents writes \u000B and splits at \n only.
         var text = TestFiles.ReadText("nbformat", "tricky-text.ipynb");
 
-        var theirs = JupyterFormat.ToJupyterJson(DocumentsParse(text), "csharp");
+        var theirs = JupyterFormat.ToJupyterJson(DocumentsLibrary.ParseIpynb(text), "csharp");
 
         Assert.Contains("\\u000b", text);
         Assert.DoesNotContain("\\u000b", theirs);
