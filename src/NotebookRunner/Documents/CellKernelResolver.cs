@@ -14,7 +14,7 @@ namespace NotebookRunner.Documents;
 /// </summary>
 internal static class CellKernelResolver
 {
-    private static readonly string[] KernelMetadataKeys = ["polyglot_notebook", "dotnet_interactive"];
+    private static readonly (string Key, string Property)[] KernelMetadataKeys = [("polyglot_notebook", "kernelName"), ("dotnet_interactive", "language")];
 
     public static string? Resolve(Notebook notebook, NotebookCell cell)
     {
@@ -24,12 +24,14 @@ internal static class CellKernelResolver
         }
 
         var defaultKernel = notebook.DefaultKernelName;
+
+        // Only the strings Documents reads, so nothing else in the metadata (depth, odd values) can upset it.
         var metadata = new JsonObject();
-        foreach (var key in KernelMetadataKeys)
+        foreach (var (key, property) in KernelMetadataKeys)
         {
-            if (cell.Metadata[key] is { } value)
+            if (JsonPaths.GetString(cell.Metadata, key, property) is { } value)
             {
-                metadata[key] = value.DeepClone();
+                metadata[key] = new JsonObject { [property] = value };
             }
         }
 
@@ -61,15 +63,14 @@ internal static class CellKernelResolver
             ?? JsonPaths.Get(notebook.Metadata, "kernelInfo", "items") as JsonArray;
         foreach (var item in items?.OfType<JsonObject>() ?? [])
         {
-            if (JsonPaths.GetString(item, "name") is not { } name || string.IsNullOrWhiteSpace(name))
-            {
-                continue;
-            }
-
             var aliases = item["aliases"] is JsonArray list
-                ? list.OfType<JsonValue>().Where(a => a.GetValueKind() == JsonValueKind.String).Select(a => a.GetValue<string>()).Where(a => a.Length > 0 && a != name).Distinct().ToArray()
+                ? list.OfType<JsonValue>().Where(a => a.GetValueKind() == JsonValueKind.String).Select(a => a.GetValue<string>())
                 : [];
-            yield return new KernelInfo(name, JsonPaths.GetString(item, "languageName"), aliases);
+            if (JsonPaths.GetString(item, "name") is { } name
+                && PolyglotKernels.Describe(name, JsonPaths.GetString(item, "languageName"), aliases) is { } kernel)
+            {
+                yield return kernel;
+            }
         }
     }
 }

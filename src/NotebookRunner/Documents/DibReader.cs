@@ -77,7 +77,7 @@ internal static class DibReader
             .Order(StringComparer.Ordinal)
             .Select(k =>
             {
-                var (aliases, language) = PolyglotKernels.Describe(k!);
+                var (aliases, language) = PolyglotKernels.AsReported(k!);
                 return PolyglotMetadata.Item(k!, aliases, language);
             });
     }

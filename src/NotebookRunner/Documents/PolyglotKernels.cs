@@ -30,7 +30,8 @@ internal static class PolyglotKernels
     /// <summary>
     /// A fresh collection (Documents mutates what it is given) of the known kernels, then each of
     /// <paramref name="declared"/> (e.g. a <c>#!connect</c>ed <c>python</c> kernel a notebook's metadata
-    /// lists) whose name and aliases are all new, with <paramref name="defaultKernelName"/> as default.
+    /// lists) whose name and aliases are all new (see <see cref="Describe"/>), with <paramref name="defaultKernelName"/>
+    /// as default.
     /// </summary>
     public static KernelInfoCollection Create(string defaultKernelName, IEnumerable<KernelInfo>? declared = null)
     {
@@ -49,17 +50,39 @@ internal static class PolyglotKernels
             }
         }
 
-        if (!kernels.Contains(defaultKernelName))
+        if (!kernels.Contains(defaultKernelName) && Describe(defaultKernelName, null, []) is { } unknownDefault)
         {
-            kernels.Add(new KernelInfo(defaultKernelName, null, []));
+            kernels.Add(unknownDefault);
         }
 
-        kernels.DefaultKernelName = defaultKernelName;
+        // A name Documents cannot take as a kernel stays unset; callers fall back to it themselves.
+        if (kernels.Contains(defaultKernelName))
+        {
+            kernels.DefaultKernelName = defaultKernelName;
+        }
+
         return kernels;
     }
 
+    /// <summary>
+    /// A kernel description Documents accepts, or null when <paramref name="name"/> cannot be one (blank, or
+    /// starting with <c>#</c>). Aliases it would reject (blank, <c>#</c>…, repeated, the name itself) are left out.
+    /// </summary>
+    public static KernelInfo? Describe(string name, string? languageName, IEnumerable<string> aliases)
+    {
+        if (!IsUsable(name))
+        {
+            return null;
+        }
+
+        var usable = aliases.Where(a => IsUsable(a) && a != name).Distinct(StringComparer.Ordinal).ToArray();
+        return new KernelInfo(name, languageName, usable);
+
+        static bool IsUsable(string value) => !string.IsNullOrWhiteSpace(value) && !value.StartsWith('#');
+    }
+
     /// <summary>The known kernel's aliases and language, as a session reports them; none for other names.</summary>
-    public static (IReadOnlyList<string> Aliases, string? LanguageName) Describe(string kernelName)
+    public static (IReadOnlyList<string> Aliases, string? LanguageName) AsReported(string kernelName)
     {
         foreach (var (name, language, aliases) in Known)
         {

@@ -93,6 +93,23 @@ public sealed class TargetKernelTests
         Assert.Equal("csharp", TargetOf("#!c#\nx", "{}", metadata));
     }
 
+    [Theory]
+    [InlineData("""{"polyglot_notebook": {"kernelInfo": {"defaultKernelName": "#odd", "items": [{"name": "#odd"}, {"name": "ok", "aliases": [" ", "", "#x", "ok2", "ok2"]}, {"name": 5}, 7]}}}""", "#odd")]
+    [InlineData("""{"polyglot_notebook": {"kernelInfo": {"defaultKernelName": "   ", "items": "none"}}, "kernelspec": {"name": ".net-fsharp"}}""", "fsharp")]
+    public void Odd_notebook_metadata_does_not_upset_the_resolution(string notebookMetadata, string expected)
+    {
+        Assert.Equal(expected, TargetOf("1", "{}", notebookMetadata));
+        Assert.Equal("ok", TargetOf("#!ok2\n1", "{}", notebookMetadata.Contains("ok2") ? notebookMetadata : """{"polyglot_notebook": {"kernelInfo": {"items": [{"name": "ok", "aliases": ["ok2"]}]}}}"""));
+    }
+
+    [Fact]
+    public void Deeply_nested_cell_metadata_is_not_given_to_documents()
+    {
+        var deep = string.Concat(Enumerable.Repeat("{\"a\": ", 200)) + "1" + new string('}', 200);
+
+        Assert.Equal("fsharp", TargetOf("x", $$$"""{"polyglot_notebook": {"kernelName": "fsharp", "deep": {{{deep}}}}}"""));
+    }
+
     [Fact]
     public void Markdown_and_raw_cells_have_no_target()
     {
