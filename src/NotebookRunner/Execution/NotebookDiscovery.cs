@@ -1,3 +1,5 @@
+using NotebookRunner.Documents;
+
 namespace NotebookRunner.Execution;
 
 /// <summary>A notebook to run: where it is, and its name relative to the folder it was found in.</summary>

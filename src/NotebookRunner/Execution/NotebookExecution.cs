@@ -92,13 +92,13 @@ public sealed class NotebookExecution
         var ordinal = run.Start(index);
         _observer?.CellStarted(_name, index, ordinal, run.FirstLine(index));
 
-        if (CellRouting.FrontEndKernel(cell, run.DefaultKernel) is { } frontEnd)
+        var target = CellRouting.TargetKernel(run.Input, cell);
+        if (CellRouting.NeedsFrontEnd(target))
         {
-            return run.EndWithError(index, $"cell {index} runs in the '{frontEnd}' kernel, which exists only inside a browser front end " +
+            return run.EndWithError(index, $"cell {index} runs in the '{target}' kernel, which exists only inside a browser front end " +
                 "(VS Code, JupyterLab); nbrun runs notebooks headless. Tag the cell skip-execution to run the rest of the notebook.");
         }
 
-        var target = CellRouting.TargetKernel(cell, run.DefaultKernel);
         if (!session.SendCell(KernelCommands.SubmitCode(token, cell.Source, target)))
             return await CrashAsync(run, session, index);
 

@@ -26,13 +26,10 @@ internal sealed class NotebookRun
         _executed = input.Clone();
         _path = path;
         _options = options;
-        DefaultKernel = input.DefaultKernelName;
         RunnableCells = [.. Enumerable.Range(0, input.Cells.Count).Where(i => CellPolicy.IsRunnable(input.Cells[i]) && !CellPolicy.ShouldSkip(input.Cells[i]))];
     }
 
     public Notebook Input { get; }
-
-    public string DefaultKernel { get; }
 
     /// <summary>The cells to send, in order: code, not blank, not tagged <c>skip-execution</c>.</summary>
     public IReadOnlyList<int> RunnableCells { get; }
