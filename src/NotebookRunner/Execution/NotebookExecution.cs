@@ -75,7 +75,9 @@ public sealed class NotebookExecution
             run.Kernel = session.Tool.Description;
             foreach (var index in run.RunnableCells)
             {
-                if (!await RunCellAsync(run, session, index, cancellationToken)) break;
+                var goOn = await RunCellAsync(run, session, index, cancellationToken);
+                if (run.ResultOf(index) is { } cellResult) _observer?.CellFinished(_name, cellResult);
+                if (!goOn) break;
             }
         }
         return Finish(run.ToResult(_name, clock.Elapsed));

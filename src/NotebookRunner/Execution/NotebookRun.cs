@@ -102,6 +102,9 @@ internal sealed class NotebookRun
 
     public void KernelUnavailable(string message) => _kernelFailure = message;
 
+    /// <summary>The result of a cell that has ended, else null.</summary>
+    public CellResult? ResultOf(int index) => _results.GetValueOrDefault(index);
+
     public NotebookResult ToResult(string name, TimeSpan duration)
     {
         var cells = new List<CellResult>();
