@@ -1,0 +1,517 @@
+#!/usr/bin/python3
+"""Execute notebooks with Jupyter's own client (nbclient) against their Jupyter kernel: the path JupyterLab and
+VS Code's Jupyter extension take. A parity check for nbrun, which drives the same dotnet-interactive tool over stdio.
+
+Each notebook runs from an in-memory copy (the file is never written) in a fresh kernel whose working directory is
+the notebook's folder, one notebook after another. Per-cell timeouts follow nbrun: cell metadata
+``execution.timeout``, else notebook metadata ``execution.timeout``, else ``--timeout`` (seconds; 0 or less means
+none). nbclient's own tags hold: ``raises-exception`` permits an error in its cell, ``skip-execution`` skips the cell.
+
+Exit codes, as nbrun's: 0 all passed; 1 a notebook failed (an error cell, a timeout, a dead kernel, an executed
+notebook that does not validate); 2 bad input or usage; 3 infrastructure (a kernel that is not registered or does not
+start); 130/143 interrupted by SIGINT/SIGTERM.
+
+Run it with the Python that has Debian's Jupyter stack (/usr/bin/python3); .ci/jupyter-notebooks sets everything up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import ctypes
+import datetime
+import json
+import math
+import os
+import re
+import signal
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+try:
+    import jupyter_client
+    import nbclient
+    import nbformat
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+except ImportError as missing:
+    sys.exit(f"jupyter_notebooks.py: {missing.name} is not importable by {sys.executable}: install python3-nbclient, "
+             "jupyter-client, python3-nbformat and python3-ipykernel (Debian/Ubuntu), or run .ci/jupyter-notebooks, "
+             "which does.")
+
+EXIT_PASSED, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INFRASTRUCTURE = 0, 1, 2, 3
+REPO = Path(__file__).resolve().parent.parent
+
+
+class BadInput(Exception):
+    """A notebook or option the run cannot use; the message names the file and the JSON path."""
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Input
+
+
+@dataclass
+class LoadedNotebook:
+    path: Path
+    notebook: nbformat.NotebookNode
+    kernel_name: str
+
+
+def collect_paths(arguments: list[str]) -> list[Path]:
+    """Files as given; folders give their *.ipynb files (not recursive, as nbrun), sorted by name."""
+    paths: list[Path] = []
+    for argument in arguments or [str(REPO / "notebooks")]:
+        path = Path(argument)
+        if path.is_dir():
+            paths.extend(sorted(p for p in path.glob("*.ipynb") if p.is_file()))
+        elif path.is_file():
+            paths.append(path)
+        else:
+            raise BadInput(f"{argument}: no such file or folder")
+    if not paths:
+        raise BadInput(f"no notebooks in {', '.join(arguments) or REPO / 'notebooks'}")
+    return [p.resolve() for p in paths]
+
+
+def json_path(parts) -> str:
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts)
+
+
+def load_notebook(path: Path, kernel_specs: KernelSpecManager) -> LoadedNotebook:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BadInput(f"{path}: cannot read: {error}") from error
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BadInput(f"{path}: not JSON: {error.msg} at line {error.lineno} column {error.colno}") from error
+    if not isinstance(raw, dict):
+        raise BadInput(f"{path}: $: expected a notebook object, got {type(raw).__name__}")
+    try:
+        nbformat.validate(raw)
+    except nbformat.ValidationError as error:
+        raise BadInput(f"{path}: {json_path(error.absolute_path)}: {error.message}") from error
+    notebook = nbformat.reads(text, as_version=4)
+    for index, cell in enumerate(notebook.cells):
+        cell_timeout(notebook, cell, index, default=0.0, path=path)   # every bad timeout before anything runs
+    kernel_name = notebook.metadata.get("kernelspec", {}).get("name")
+    if not kernel_name:
+        raise BadInput(f"{path}: $.metadata.kernelspec.name: missing; nbclient needs it to choose a kernel")
+    try:
+        kernel_specs.get_kernel_spec(kernel_name)
+    except NoSuchKernel as error:
+        raise NoSuchKernelForNotebook(
+            f"{path}: kernel '{kernel_name}' is not registered with Jupyter (looked in "
+            f"{', '.join(kernel_specs.kernel_dirs)}); register it with `dotnet tool run dotnet-interactive jupyter "
+            "install`") from error
+    return LoadedNotebook(path, notebook, kernel_name)
+
+
+class NoSuchKernelForNotebook(Exception):
+    """The notebook's kernelspec is not registered: an infrastructure failure, not bad input."""
+
+
+def cell_timeout(notebook, cell, index: int, default: float, path: Path) -> float | None:
+    """Seconds for this cell, or None for no limit. Cell metadata wins over notebook metadata over the default."""
+    for metadata, where in ((cell.get("metadata", {}), f"$.cells[{index}].metadata"),
+                            (notebook.get("metadata", {}), "$.metadata")):
+        execution = metadata.get("execution")
+        if not isinstance(execution, dict) or "timeout" not in execution:
+            continue
+        seconds = execution["timeout"]
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+            raise BadInput(f"{path}: {where}.execution.timeout: expected a number of seconds, got {seconds!r}")
+        return seconds if seconds > 0 else None
+    return default if default > 0 else None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Processes: every process the kernel starts dies with its notebook
+
+
+class ProcessSweeper:
+    """Kills what a kernel leaves behind. On Linux this process becomes a child subreaper, so whatever a kernel
+    starts, even a daemon that detached from it, stays a descendant of ours and can be found in /proc."""
+
+    def __init__(self) -> None:
+        self.linux = Path("/proc/self/stat").exists()
+        if self.linux:
+            PR_SET_CHILD_SUBREAPER = 36
+            libc = ctypes.CDLL(None, use_errno=True)
+            self.linux = libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+
+    def descendants(self) -> list[int]:
+        if not self.linux:
+            return []
+        children: dict[int, list[int]] = {}
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            # Fields after the command name, which is in parentheses and may contain spaces: state, ppid, ...
+            parent = int(stat[stat.rindex(")") + 2:].split()[1])
+            children.setdefault(parent, []).append(int(entry.name))
+        found, pending = [], [os.getpid()]
+        while pending:
+            for child in children.get(pending.pop(), []):
+                found.append(child)
+                pending.append(child)
+        return found
+
+    def kill_all(self) -> list[int]:
+        """SIGKILLs every descendant and reaps the ones that became our children; returns the pids killed."""
+        killed = []
+        for pid in self.descendants():
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+            except ProcessLookupError:
+                pass
+        deadline = time.monotonic() + 5
+        pending = set(killed)
+        while pending and time.monotonic() < deadline:
+            for pid in list(pending):
+                try:
+                    if os.waitpid(pid, os.WNOHANG) != (0, 0):
+                        pending.discard(pid)
+                except ChildProcessError:   # not our child: gone once /proc forgets it
+                    if not Path(f"/proc/{pid}").exists():
+                        pending.discard(pid)
+            if pending:
+                time.sleep(0.02)
+        return killed
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# One notebook
+
+
+@dataclass
+class Failure:
+    kind: str                     # "error", "timeout", "kernel died", "kernel did not start", "invalid output"
+    cell_index: int | None = None
+    cell_id: str | None = None
+    first_line: str = ""
+    ename: str = ""
+    evalue: str = ""
+    details: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind, "cell_index": self.cell_index, "cell_id": self.cell_id,
+                "first_line": self.first_line, "ename": self.ename, "evalue": self.evalue, "details": self.details}
+
+
+@dataclass
+class NotebookResult:
+    path: Path
+    status: str = "not run"       # "passed", "failed", "not run"
+    wall_seconds: float = 0.0
+    kernel_ready_seconds: float | None = None
+    cells_executed: int = 0
+    code_cells: int = 0
+    cell_seconds: list[dict] = field(default_factory=list)
+    failure: Failure | None = None
+    leftover_processes: int = 0
+
+    def as_json(self) -> dict:
+        return {"path": display_path(self.path), "status": self.status, "wall_seconds": round(self.wall_seconds, 3),
+                "kernel_ready_seconds": None if self.kernel_ready_seconds is None else round(self.kernel_ready_seconds, 3),
+                "cells": self.cells_executed, "code_cells": self.code_cells, "cell_seconds": self.cell_seconds,
+                "failure": self.failure.as_json() if self.failure else None,
+                "leftover_processes_killed": self.leftover_processes}
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
+def first_source_line(cell) -> str:
+    line = next((l.strip() for l in cell.source.splitlines() if l.strip()), "")
+    return line if len(line) <= 100 else line[:97] + "..."
+
+
+DIAGNOSTIC = re.compile(r"^\s*\(\d+,\d+\): error \w+\d+:")
+
+
+def failure_from_cell(kind: str, cell, index: int, ename: str = "", evalue: str = "") -> Failure:
+    """The cell's own error output wins over the reply's: the Jupyter kernel puts the same ename/evalue in both,
+    but compile errors say only "compilation error" there; their diagnostics come as a stderr stream."""
+    outputs = cell.get("outputs", [])
+    error = next((o for o in outputs if o.get("output_type") == "error"), None)
+    if error is not None:
+        ename, evalue = error.get("ename", ename), error.get("evalue", evalue)
+    details = [line.strip() for o in outputs if o.get("output_type") == "stream" and o.get("name") == "stderr"
+               for line in o.get("text", "").splitlines() if DIAGNOSTIC.match(line)]
+    return Failure(kind, index, cell.get("id"), first_source_line(cell), ename, evalue, details[:10])
+
+
+class NotebookExecution:
+    """Runs one notebook in nbclient, in a thread of its own so that signals stay with the main thread (nbclient
+    installs SIGINT/SIGTERM handlers only when it runs on the main thread)."""
+
+    def __init__(self, loaded: LoadedNotebook, options, kernel_log: Path) -> None:
+        self.loaded = loaded
+        self.options = options
+        self.kernel_log = kernel_log
+        self.result = NotebookResult(loaded.path)
+        self.executed = None
+        self._current_index: int | None = None
+        self._cell_started = 0.0
+        self._error: BaseException | None = None
+        self._started = 0.0
+        self._kernel_launched = False
+
+    # nbclient hooks ------------------------------------------------------------------------------------------
+    def _on_notebook_start(self, notebook) -> None:
+        self.result.kernel_ready_seconds = time.monotonic() - self._started
+
+    def _on_cell_execute(self, cell, cell_index) -> None:
+        self._current_index = cell_index
+        self._cell_started = time.monotonic()
+
+    def _on_cell_executed(self, cell, cell_index, execute_reply) -> None:
+        self.result.cells_executed += 1
+        self.result.cell_seconds.append({"index": cell_index, "id": cell.get("id"),
+                                         "seconds": round(time.monotonic() - self._cell_started, 3)})
+
+    # ---------------------------------------------------------------------------------------------------------
+    def run(self) -> None:
+        notebook = nbformat.from_dict(json.loads(json.dumps(self.loaded.notebook)))   # a copy to fill in
+        self.executed = notebook
+        self.result.code_cells = sum(1 for c in notebook.cells if c.cell_type == "code")
+        path = self.loaded.path
+        # nbclient hands timeout_func the cell object: find its index by identity (equal cells may repeat).
+        index_of = {id(cell): index for index, cell in enumerate(notebook.cells)}
+        self._started = time.monotonic()
+        try:
+            client = nbclient.NotebookClient(
+                notebook,
+                kernel_name=self.loaded.kernel_name,
+                timeout=None,
+                timeout_func=lambda cell: cell_timeout(notebook, cell, index_of[id(cell)], self.options.timeout, path),
+                startup_timeout=math.ceil(self.options.startup_timeout),
+                shutdown_kernel="immediate",        # SIGKILL to the kernel's process group: no 5 s grace to wait out
+                allow_errors=False,
+                record_timing=True,
+                resources={"metadata": {"path": str(path.parent)}},
+                on_notebook_start=self._on_notebook_start,
+                on_cell_execute=self._on_cell_execute,
+                on_cell_executed=self._on_cell_executed,
+            )
+            with open(self.kernel_log, "wb") as log:
+                self._kernel_launched = True
+                asyncio.run(client.async_execute(stdout=log, stderr=log))
+        except BaseException as error:   # judged in finish(), on the main thread
+            self._error = error
+        self.result.wall_seconds = time.monotonic() - self._started
+
+    def finish(self, interrupted: bool) -> NotebookResult:
+        """Turns what happened into a status; validates the executed copy."""
+        result, notebook, error = self.result, self.executed, self._error
+        index = self._current_index
+        cell = notebook.cells[index] if index is not None else None
+        if interrupted:
+            result.failure = Failure("interrupted", index, cell.get("id") if cell else None,
+                                     first_source_line(cell) if cell else "")
+        elif error is not None and self._kernel_launched and result.kernel_ready_seconds is None:
+            result.failure = Failure("kernel did not start", None, None, "", type(error).__name__, str(error),
+                                     self._log_tail())
+        elif isinstance(error, CellTimeoutError):
+            limit = cell_timeout(notebook, cell, index, self.options.timeout, self.loaded.path)
+            result.failure = Failure("timeout", index, cell.get("id"), first_source_line(cell),
+                                     "Timeout", f"the cell ran longer than its {limit:g} s timeout")
+        elif isinstance(error, CellExecutionError):
+            result.failure = failure_from_cell("error", cell, index, error.ename, error.evalue)
+        elif isinstance(error, DeadKernelError):
+            result.failure = Failure("kernel died", index, cell.get("id") if cell else None,
+                                     first_source_line(cell) if cell else "", "DeadKernelError",
+                                     "the kernel process ended while the cell ran", self._log_tail())
+        elif error is not None:
+            result.failure = Failure("runner error", index, cell.get("id") if cell else None,
+                                     first_source_line(cell) if cell else "", type(error).__name__, str(error))
+        else:
+            result.failure = self._unexpected_error_output() or self._validation_failure()
+        result.status = "failed" if result.failure else "passed"
+        return result
+
+    def _unexpected_error_output(self) -> Failure | None:
+        """An error output in a cell not tagged raises-exception fails the notebook even if the reply said ok."""
+        for index, cell in enumerate(self.executed.cells):
+            if cell.cell_type != "code" or "raises-exception" in cell.metadata.get("tags", []):
+                continue
+            if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+                return failure_from_cell("error", cell, index)
+        return None
+
+    def _validation_failure(self) -> Failure | None:
+        try:
+            nbformat.validate(self.executed)
+        except nbformat.ValidationError as error:
+            return Failure("invalid output", None, None, "", "ValidationError",
+                           f"{json_path(error.absolute_path)}: {error.message}")
+        return None
+
+    def _log_tail(self) -> list[str]:
+        try:
+            lines = self.kernel_log.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return []
+        return [l for l in lines if l.strip()][-15:]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The run
+
+
+class Interruption:
+    """SIGINT/SIGTERM/SIGHUP: kill the running kernel's tree at once, stop after the current notebook."""
+
+    def __init__(self, sweeper: ProcessSweeper) -> None:
+        self.signal: int | None = None
+        self._sweeper = sweeper
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, self._handle)
+
+    def _handle(self, signum, frame) -> None:
+        self.signal = signum
+        self._sweeper.kill_all()
+
+
+def print_result(result: NotebookResult, out) -> None:
+    name = display_path(result.path)
+    if result.status == "passed":
+        print(f"PASS  {name}  {result.wall_seconds:6.1f} s  ({result.cells_executed} cells, kernel ready "
+              f"{result.kernel_ready_seconds:.1f} s)", file=out, flush=True)
+        return
+    failure = result.failure
+    print(f"FAIL  {name}  {result.wall_seconds:6.1f} s  {failure.kind}", file=out, flush=True)
+    if failure.cell_index is not None:
+        print(f"      cell {failure.cell_index} (id {failure.cell_id}): {failure.first_line}", file=out)
+    if failure.ename or failure.evalue:
+        evalue_lines = failure.evalue.strip().splitlines() or [""]
+        print(f"      {failure.ename}: {evalue_lines[0]}", file=out)
+    for line in failure.details:
+        print(f"      | {line}", file=out)
+    out.flush()
+
+
+def write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def parse_arguments(argv: list[str]):
+    parser = argparse.ArgumentParser(
+        prog="jupyter_notebooks.py",
+        description="Execute notebooks with nbclient against their Jupyter kernel; fail on any error cell.")
+    parser.add_argument("paths", nargs="*", help="notebooks or folders of notebooks (default: notebooks/)")
+    parser.add_argument("--timeout", type=float, default=120.0,
+                        help="per-cell timeout in seconds when no execution.timeout metadata sets one; 0 = none "
+                             "(default 120)")
+    parser.add_argument("--startup-timeout", type=float, default=60.0,
+                        help="seconds to wait for a kernel to answer (default 60)")
+    parser.add_argument("--summary", type=Path, help="write a JSON summary here (per notebook: status, wall "
+                                                     "seconds, cells)")
+    parser.add_argument("--output", type=Path, help="write the executed notebooks and each kernel's log here")
+    options = parser.parse_args(argv)
+    if options.startup_timeout <= 0:
+        parser.error("--startup-timeout must be a positive number of seconds")
+    return options
+
+
+def main(argv: list[str]) -> int:
+    options = parse_arguments(argv)
+    os.environ.setdefault("DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT", "1")
+    os.environ.setdefault("DOTNET_CLI_TELEMETRY_OPTOUT", "1")
+    os.environ.setdefault("DOTNET_NOLOGO", "1")
+    kernel_specs = KernelSpecManager()
+    try:
+        loaded = [load_notebook(path, kernel_specs) for path in collect_paths(options.paths)]
+    except BadInput as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except NoSuchKernelForNotebook as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INFRASTRUCTURE
+
+    sweeper = ProcessSweeper()
+    interruption = Interruption(sweeper)
+    kernels = {n.kernel_name: kernel_specs.get_kernel_spec(n.kernel_name) for n in loaded}
+    for name, spec in kernels.items():
+        print(f"kernel {name}: {' '.join(spec.argv)}  ({spec.resource_dir})", flush=True)
+    started_at = datetime.datetime.now(datetime.timezone.utc)
+    load_before = os.getloadavg()
+    log_dir = options.output or Path(tempfile.mkdtemp(prefix="jupyter-notebooks-"))
+    log_dir.mkdir(parents=True, exist_ok=True)
+    results: list[NotebookResult] = []
+    run_started = time.monotonic()
+    try:
+        for item in loaded:
+            if interruption.signal is not None:
+                results.append(NotebookResult(item.path))
+                continue
+            execution = NotebookExecution(item, options, log_dir / (item.path.stem + ".kernel.log"))
+            worker = threading.Thread(target=execution.run, name=f"nbclient {item.path.name}", daemon=True)
+            worker.start()
+            while worker.is_alive():
+                worker.join(0.2)   # short joins keep the main thread free to take signals
+            result = execution.finish(interruption.signal is not None)
+            result.leftover_processes = len(sweeper.kill_all())
+            results.append(result)
+            if options.output and execution.executed is not None:
+                text = nbformat.writes(execution.executed)
+                write_atomically(options.output / item.path.name, text if text.endswith("\n") else text + "\n")
+            print_result(result, sys.stdout)
+    finally:
+        sweeper.kill_all()
+        if options.output is None:
+            for log in log_dir.glob("*.kernel.log"):
+                log.unlink(missing_ok=True)
+            log_dir.rmdir()
+
+    total = time.monotonic() - run_started
+    passed = sum(1 for r in results if r.status == "passed")
+    failed = sum(1 for r in results if r.status == "failed")
+    not_run = len(results) - passed - failed
+    print(f"{passed} passed, {failed} failed" + (f", {not_run} not run" if not_run else "")
+          + f" in {total:.1f} s (nbclient {nbclient.__version__}, jupyter_client {jupyter_client.__version__})")
+    if options.summary:
+        summary = {
+            "runner": "nbclient", "nbclient": nbclient.__version__, "jupyter_client": jupyter_client.__version__,
+            "kernels": {name: {"argv": spec.argv, "resource_dir": spec.resource_dir} for name, spec in kernels.items()},
+            "started": started_at.isoformat(timespec="seconds"), "cpu_count": os.cpu_count(),
+            "load_average_before": [round(x, 2) for x in load_before],
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
+            "default_timeout_seconds": options.timeout, "wall_seconds": round(total, 3),
+            "passed": passed, "failed": failed, "not_run": not_run,
+            "notebooks": [r.as_json() for r in results],
+        }
+        write_atomically(options.summary, json.dumps(summary, indent=1) + "\n")
+    if interruption.signal is not None:
+        return 128 + interruption.signal
+    if any(r.failure and r.failure.kind == "kernel did not start" for r in results):
+        return EXIT_INFRASTRUCTURE
+    return EXIT_FAILED if failed else EXIT_PASSED
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
