@@ -43,6 +43,9 @@ except ImportError as missing:
              "jupyter-client, python3-nbformat and python3-ipykernel (Debian/Ubuntu), or run .ci/jupyter-notebooks, "
              "which does.")
 
+# jsonschema names the failing path (fastjsonschema, nbformat's default when installed, does not).
+os.environ.setdefault("NBFORMAT_VALIDATOR", "jsonschema")
+
 EXIT_PASSED, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INFRASTRUCTURE = 0, 1, 2, 3
 REPO = Path(__file__).resolve().parent.parent
 
@@ -93,13 +96,15 @@ def load_notebook(path: Path, kernel_specs: KernelSpecManager) -> LoadedNotebook
         raise BadInput(f"{path}: not JSON: {error.msg} at line {error.lineno} column {error.colno}") from error
     if not isinstance(raw, dict):
         raise BadInput(f"{path}: $: expected a notebook object, got {type(raw).__name__}")
+    cells = raw.get("cells")
+    for index, cell in enumerate(cells if isinstance(cells, list) else []):
+        if isinstance(cell, dict):
+            cell_timeout(raw, cell, index, default=0.0, path=path)   # every bad timeout before anything runs
     try:
-        nbformat.validate(raw)
+        nbformat.validate(without_cell_timeouts(raw))
     except nbformat.ValidationError as error:
         raise BadInput(f"{path}: {json_path(error.absolute_path)}: {error.message}") from error
     notebook = nbformat.reads(text, as_version=4)
-    for index, cell in enumerate(notebook.cells):
-        cell_timeout(notebook, cell, index, default=0.0, path=path)   # every bad timeout before anything runs
     kernel_name = notebook.metadata.get("kernelspec", {}).get("name")
     if not kernel_name:
         raise BadInput(f"{path}: $.metadata.kernelspec.name: missing; nbclient needs it to choose a kernel")
@@ -111,6 +116,18 @@ def load_notebook(path: Path, kernel_specs: KernelSpecManager) -> LoadedNotebook
             f"{', '.join(kernel_specs.kernel_dirs)}); register it with `dotnet tool run dotnet-interactive jupyter "
             "install`") from error
     return LoadedNotebook(path, notebook, kernel_name)
+
+
+def without_cell_timeouts(raw: dict) -> dict:
+    """The notebook without cell-level execution.timeout numbers, for the schema check. nbrun and this driver read
+    that key (checked separately), but nbformat's schema wants every cell metadata.execution value to be a string
+    (nbclient's timestamps). Notebook-level metadata is free-form, so its timeout needs no exception."""
+    copy = json.loads(json.dumps(raw))
+    for cell in copy.get("cells", []) if isinstance(copy.get("cells"), list) else []:
+        execution = cell.get("metadata", {}).get("execution") if isinstance(cell, dict) else None
+        if isinstance(execution, dict):
+            execution.pop("timeout", None)
+    return copy
 
 
 class NoSuchKernelForNotebook(Exception):
@@ -146,10 +163,11 @@ class ProcessSweeper:
             libc = ctypes.CDLL(None, use_errno=True)
             self.linux = libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
 
-    def descendants(self) -> list[int]:
+    def descendants(self) -> dict[int, str]:
+        """Every process below this one, with its state letter (Z: exited, waiting to be reaped)."""
         if not self.linux:
-            return []
-        children: dict[int, list[int]] = {}
+            return {}
+        children: dict[int, list[tuple[int, str]]] = {}
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit():
                 continue
@@ -157,33 +175,58 @@ class ProcessSweeper:
                 stat = (entry / "stat").read_text()
             except OSError:
                 continue
-            # Fields after the command name, which is in parentheses and may contain spaces: state, ppid, ...
-            parent = int(stat[stat.rindex(")") + 2:].split()[1])
-            children.setdefault(parent, []).append(int(entry.name))
-        found, pending = [], [os.getpid()]
+            # After the command name, which is in parentheses and may contain anything: state, ppid, ...
+            state, parent = stat[stat.rindex(")") + 2:].split()[:2]
+            children.setdefault(int(parent), []).append((int(entry.name), state))
+        found: dict[int, str] = {}
+        pending = [os.getpid()]
         while pending:
-            for child in children.get(pending.pop(), []):
-                found.append(child)
+            for child, state in children.get(pending.pop(), []):
+                found[child] = state
                 pending.append(child)
         return found
 
-    def kill_all(self) -> list[int]:
-        """SIGKILLs every descendant and reaps the ones that became our children; returns the pids killed."""
+    def settle(self, seconds: float) -> None:
+        """Waits up to `seconds` for descendants to finish exiting: a kernel SIGKILLed a moment ago is still being
+        torn down, and should not be counted as left behind."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            found = self.descendants()
+            for pid, state in found.items():
+                if state == "Z":
+                    try:
+                        os.waitpid(pid, os.WNOHANG)
+                    except ChildProcessError:
+                        pass
+            if all(state == "Z" for state in found.values()):
+                return
+            time.sleep(0.02)
+
+    def kill_all(self) -> list[str]:
+        """SIGKILLs every live descendant, reaps what became our children, and names the processes it had to
+        kill ("pid command"), not counting those that had already exited and only waited to be reaped."""
+        found = self.descendants()
         killed = []
-        for pid in self.descendants():
+        for pid, state in found.items():
+            if state == "Z":
+                continue
+            try:
+                command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                command = "?"
             try:
                 os.kill(pid, signal.SIGKILL)
-                killed.append(pid)
+                killed.append(f"{pid} {command.strip()[:200]}")
             except ProcessLookupError:
                 pass
         deadline = time.monotonic() + 5
-        pending = set(killed)
+        pending = set(found)
         while pending and time.monotonic() < deadline:
             for pid in list(pending):
                 try:
                     if os.waitpid(pid, os.WNOHANG) != (0, 0):
                         pending.discard(pid)
-                except ChildProcessError:   # not our child: gone once /proc forgets it
+                except ChildProcessError:   # not our child (its parent reaps it): done once /proc forgets it
                     if not Path(f"/proc/{pid}").exists():
                         pending.discard(pid)
             if pending:
@@ -220,7 +263,7 @@ class NotebookResult:
     code_cells: int = 0
     cell_seconds: list[dict] = field(default_factory=list)
     failure: Failure | None = None
-    leftover_processes: int = 0
+    leftover_processes: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {"path": display_path(self.path), "status": self.status, "wall_seconds": round(self.wall_seconds, 3),
@@ -257,12 +300,43 @@ def failure_from_cell(kind: str, cell, index: int, ename: str = "", evalue: str 
     return Failure(kind, index, cell.get("id"), first_source_line(cell), ename, evalue, details[:10])
 
 
+class KernelGroupFile:
+    """Names the running kernel's process group in the file $JUPYTER_NOTEBOOKS_PGID_FILE, so that the calling
+    script can kill the kernel even if this process is killed outright (SIGKILL, out of memory) and cannot."""
+
+    def __init__(self) -> None:
+        name = os.environ.get("JUPYTER_NOTEBOOKS_PGID_FILE")
+        self.path = Path(name) if name else None
+
+    def record(self, pgid: int | None) -> None:
+        if self.path is not None and pgid is not None:
+            self.path.write_text(f"{pgid}\n")
+
+    def clear(self) -> None:
+        if self.path is not None:
+            self.path.write_text("")
+
+
+class RecordingNotebookClient(nbclient.NotebookClient):
+    """nbclient's client, which also names the kernel's process group as soon as the kernel is launched."""
+
+    def __init__(self, notebook, group_file: KernelGroupFile, **options) -> None:
+        super().__init__(notebook, **options)
+        self._group_file = group_file
+
+    async def async_start_new_kernel(self, **kwargs) -> None:
+        await super().async_start_new_kernel(**kwargs)
+        provisioner = getattr(self.km, "provisioner", None)
+        self._group_file.record(getattr(provisioner, "pgid", None))
+
+
 class NotebookExecution:
     """Runs one notebook in nbclient, in a thread of its own so that signals stay with the main thread (nbclient
     installs SIGINT/SIGTERM handlers only when it runs on the main thread)."""
 
-    def __init__(self, loaded: LoadedNotebook, options, kernel_log: Path) -> None:
+    def __init__(self, loaded: LoadedNotebook, options, kernel_log: Path, group_file: KernelGroupFile) -> None:
         self.loaded = loaded
+        self.group_file = group_file
         self.options = options
         self.kernel_log = kernel_log
         self.result = NotebookResult(loaded.path)
@@ -272,6 +346,7 @@ class NotebookExecution:
         self._error: BaseException | None = None
         self._started = 0.0
         self._kernel_launched = False
+        self.timeouts: list[float | None] = []
 
     # nbclient hooks ------------------------------------------------------------------------------------------
     def _on_notebook_start(self, notebook) -> None:
@@ -292,15 +367,19 @@ class NotebookExecution:
         self.executed = notebook
         self.result.code_cells = sum(1 for c in notebook.cells if c.cell_type == "code")
         path = self.loaded.path
+        # Read before nbclient runs: with record_timing it replaces each cell's metadata.execution by timestamps.
+        self.timeouts = [cell_timeout(self.loaded.notebook, cell, index, self.options.timeout, path)
+                         for index, cell in enumerate(self.loaded.notebook.cells)]
         # nbclient hands timeout_func the cell object: find its index by identity (equal cells may repeat).
         index_of = {id(cell): index for index, cell in enumerate(notebook.cells)}
         self._started = time.monotonic()
         try:
-            client = nbclient.NotebookClient(
+            client = RecordingNotebookClient(
                 notebook,
+                self.group_file,
                 kernel_name=self.loaded.kernel_name,
                 timeout=None,
-                timeout_func=lambda cell: cell_timeout(notebook, cell, index_of[id(cell)], self.options.timeout, path),
+                timeout_func=lambda cell: self.timeouts[index_of[id(cell)]],
                 startup_timeout=math.ceil(self.options.startup_timeout),
                 shutdown_kernel="immediate",        # SIGKILL to the kernel's process group: no 5 s grace to wait out
                 allow_errors=False,
@@ -329,7 +408,7 @@ class NotebookExecution:
             result.failure = Failure("kernel did not start", None, None, "", type(error).__name__, str(error),
                                      self._log_tail())
         elif isinstance(error, CellTimeoutError):
-            limit = cell_timeout(notebook, cell, index, self.options.timeout, self.loaded.path)
+            limit = self.timeouts[index]
             result.failure = Failure("timeout", index, cell.get("id"), first_source_line(cell),
                                      "Timeout", f"the cell ran longer than its {limit:g} s timeout")
         elif isinstance(error, CellExecutionError):
@@ -394,7 +473,14 @@ def print_result(result: NotebookResult, out) -> None:
     if result.status == "passed":
         print(f"PASS  {name}  {result.wall_seconds:6.1f} s  ({result.cells_executed} cells, kernel ready "
               f"{result.kernel_ready_seconds:.1f} s)", file=out, flush=True)
-        return
+    else:
+        print_failure(result, out)
+    for process in result.leftover_processes:
+        print(f"      killed a process the kernel left behind: {process}", file=out, flush=True)
+
+
+def print_failure(result: NotebookResult, out) -> None:
+    name = display_path(result.path)
     failure = result.failure
     print(f"FAIL  {name}  {result.wall_seconds:6.1f} s  {failure.kind}", file=out, flush=True)
     if failure.cell_index is not None:
@@ -454,6 +540,7 @@ def main(argv: list[str]) -> int:
         return EXIT_INFRASTRUCTURE
 
     sweeper = ProcessSweeper()
+    group_file = KernelGroupFile()
     interruption = Interruption(sweeper)
     kernels = {n.kernel_name: kernel_specs.get_kernel_spec(n.kernel_name) for n in loaded}
     for name, spec in kernels.items():
@@ -469,13 +556,15 @@ def main(argv: list[str]) -> int:
             if interruption.signal is not None:
                 results.append(NotebookResult(item.path))
                 continue
-            execution = NotebookExecution(item, options, log_dir / (item.path.stem + ".kernel.log"))
+            execution = NotebookExecution(item, options, log_dir / (item.path.stem + ".kernel.log"), group_file)
             worker = threading.Thread(target=execution.run, name=f"nbclient {item.path.name}", daemon=True)
             worker.start()
             while worker.is_alive():
                 worker.join(0.2)   # short joins keep the main thread free to take signals
             result = execution.finish(interruption.signal is not None)
-            result.leftover_processes = len(sweeper.kill_all())
+            sweeper.settle(1.0)
+            result.leftover_processes = sweeper.kill_all()
+            group_file.clear()
             results.append(result)
             if options.output and execution.executed is not None:
                 text = nbformat.writes(execution.executed)
