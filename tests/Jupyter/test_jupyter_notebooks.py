@@ -1,6 +1,7 @@
 """Behaviour of .ci/jupyter_notebooks.py, the Jupyter parity driver, against the real .net-csharp kernel.
 
-Run with the Python that has Debian's Jupyter stack, after .ci/jupyter-notebooks has set things up once:
+Run with the Python that has Debian's Jupyter stack, after .ci/jupyter-kernel-setup (or .ci/jupyter-notebooks) has set
+things up once:
 
     /usr/bin/python3 -m unittest discover -s tests/Jupyter -v
 
@@ -65,7 +66,7 @@ class JupyterNotebooksDriverTests(unittest.TestCase):
         try:
             KernelSpecManager().get_kernel_spec(".net-csharp")
         except NoSuchKernel:
-            raise RuntimeError("the .net-csharp kernelspec is not registered: run .ci/jupyter-notebooks once "
+            raise RuntimeError("the .net-csharp kernelspec is not registered: run .ci/jupyter-kernel-setup once "
                                "(or `dotnet tool restore && dotnet tool run dotnet-interactive jupyter install`)")
 
     def setUp(self) -> None:
