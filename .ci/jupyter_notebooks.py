@@ -124,7 +124,8 @@ def without_cell_timeouts(raw: dict) -> dict:
     (nbclient's timestamps). Notebook-level metadata is free-form, so its timeout needs no exception."""
     copy = json.loads(json.dumps(raw))
     for cell in copy.get("cells", []) if isinstance(copy.get("cells"), list) else []:
-        execution = cell.get("metadata", {}).get("execution") if isinstance(cell, dict) else None
+        metadata = cell.get("metadata") if isinstance(cell, dict) else None
+        execution = metadata.get("execution") if isinstance(metadata, dict) else None
         if isinstance(execution, dict):
             execution.pop("timeout", None)
     return copy
@@ -138,7 +139,7 @@ def cell_timeout(notebook, cell, index: int, default: float, path: Path) -> floa
     """Seconds for this cell, or None for no limit. Cell metadata wins over notebook metadata over the default."""
     for metadata, where in ((cell.get("metadata", {}), f"$.cells[{index}].metadata"),
                             (notebook.get("metadata", {}), "$.metadata")):
-        execution = metadata.get("execution")
+        execution = metadata.get("execution") if isinstance(metadata, dict) else None   # else the schema check says
         if not isinstance(execution, dict) or "timeout" not in execution:
             continue
         seconds = execution["timeout"]
@@ -436,7 +437,7 @@ class NotebookExecution:
 
     def _validation_failure(self) -> Failure | None:
         try:
-            nbformat.validate(self.executed)
+            nbformat.validate(without_cell_timeouts(self.executed))   # a skipped cell keeps its timeout number
         except nbformat.ValidationError as error:
             return Failure("invalid output", None, None, "", "ValidationError",
                            f"{json_path(error.absolute_path)}: {error.message}")
@@ -538,6 +539,13 @@ def main(argv: list[str]) -> int:
     except NoSuchKernelForNotebook as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_INFRASTRUCTURE
+    if options.output is not None:
+        names = [n.path.name for n in loaded]
+        clashes = sorted({name for name in names if names.count(name) > 1})
+        if clashes:
+            print(f"error: --output {options.output}: several notebooks are named {', '.join(clashes)}; run them "
+                  "separately", file=sys.stderr)
+            return EXIT_BAD_INPUT
 
     sweeper = ProcessSweeper()
     group_file = KernelGroupFile()
