@@ -590,7 +590,8 @@ def main(argv: list[str]) -> int:
     failed = sum(1 for r in results if r.status == "failed")
     not_run = len(results) - passed - failed
     print(f"{passed} passed, {failed} failed" + (f", {not_run} not run" if not_run else "")
-          + f" in {total:.1f} s (nbclient {nbclient.__version__}, jupyter_client {jupyter_client.__version__})")
+          + f" in {total:.1f} s (nbclient {nbclient.__version__}, jupyter_client {jupyter_client.__version__}; "
+          f"1-minute load average {load_before[0]:.2f} before, {os.getloadavg()[0]:.2f} after, {os.cpu_count()} cores)")
     if options.summary:
         summary = {
             "runner": "nbclient", "nbclient": nbclient.__version__, "jupyter_client": jupyter_client.__version__,
