@@ -121,7 +121,7 @@ def load_notebook(path: Path, kernel_specs: KernelSpecManager) -> LoadedNotebook
 def without_cell_timeouts(raw: dict) -> dict:
     """The notebook without cell-level execution.timeout numbers, for the schema check. nbrun and this driver read
     that key (checked separately), but nbformat's schema wants every cell metadata.execution value to be a string
-    (nbclient's timestamps). Notebook-level metadata is free-form, so its timeout needs no exception."""
+    (nbclient's timestamps), which "30" is and 30 is not. Notebook-level metadata is free-form."""
     copy = json.loads(json.dumps(raw))
     for cell in copy.get("cells", []) if isinstance(copy.get("cells"), list) else []:
         metadata = cell.get("metadata") if isinstance(cell, dict) else None
@@ -143,8 +143,14 @@ def cell_timeout(notebook, cell, index: int, default: float, path: Path) -> floa
         if not isinstance(execution, dict) or "timeout" not in execution:
             continue
         seconds = execution["timeout"]
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
-            raise BadInput(f"{path}: {where}.execution.timeout: expected a number of seconds, got {seconds!r}")
+        if isinstance(seconds, str):   # a cell's execution values must be strings to pass nbformat's schema
+            try:
+                seconds = float(seconds)
+            except ValueError:
+                pass
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not math.isfinite(seconds):
+            raise BadInput(f"{path}: {where}.execution.timeout: expected a number of seconds (or a string holding "
+                           f"one), got {execution['timeout']!r}")
         return seconds if seconds > 0 else None
     return default if default > 0 else None
 
