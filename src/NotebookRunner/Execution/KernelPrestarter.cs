@@ -63,7 +63,7 @@ internal sealed class KernelPrestarter(IReadOnlyList<NotebookJob> jobs, RunOptio
     {
         // An unreadable notebook fails before it asks for a kernel; starting one for it would only be waste.
         var notebook = NotebookReader.Read(path);
-        return await KernelLauncher.StartAsync(path, notebook, options, _disposed.Token);
+        return await KernelLauncher.StartAsync(path, notebook, options, _disposed.Token, ahead: true);
     }
 
     /// <inheritdoc />

@@ -29,7 +29,7 @@ public sealed class KernelSession : IAsyncDisposable
     /// <summary>From process start to <c>KernelReady</c>.</summary>
     public TimeSpan ReadyAfter { get; private set; }
 
-    /// <summary>From process start to the end of the warm-up.</summary>
+    /// <summary>From process start to the end of the warm-up (to ready, without one).</summary>
     public TimeSpan WarmAfter { get; private set; }
 
     /// <summary>The kernel names and aliases this session knows (from <c>KernelReady</c>, and <c>KernelInfoProduced</c> as kernels are added).</summary>
@@ -42,11 +42,12 @@ public sealed class KernelSession : IAsyncDisposable
     public int? ExitCode => _process.ExitCode;
 
     /// <summary>
-    /// Starts a kernel in <paramref name="workingDirectory"/>, waits for <c>KernelReady</c> and warms up
-    /// <paramref name="defaultKernel"/>.
+    /// Starts a kernel in <paramref name="workingDirectory"/>, waits for <c>KernelReady</c> and, when
+    /// <paramref name="warmUp"/>, warms up <paramref name="defaultKernel"/>. Warming up pays only for a kernel started
+    /// ahead of its turn: done just before the first cell it adds a compile of its own to that cell's wait.
     /// </summary>
     /// <exception cref="KernelUnavailableException">The process could not start, or died or stayed silent before it was ready; the message has its stderr.</exception>
-    public static async Task<KernelSession> StartAsync(KernelTool tool, string workingDirectory, string defaultKernel, TimeSpan readyTimeout, CancellationToken cancellationToken = default)
+    public static async Task<KernelSession> StartAsync(KernelTool tool, string workingDirectory, string defaultKernel, TimeSpan readyTimeout, bool warmUp = false, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var process = await KernelProcess.StartAsync(tool.CreateStartInfo(workingDirectory, defaultKernel));
@@ -55,7 +56,7 @@ public sealed class KernelSession : IAsyncDisposable
         {
             await session.WaitUntilReadyAsync(readyTimeout, cancellationToken);
             session.ReadyAfter = clock.Elapsed;
-            await session.WarmUpAsync(defaultKernel, readyTimeout, cancellationToken);
+            if (warmUp) await session.WarmUpAsync(defaultKernel, readyTimeout, cancellationToken);
             session.WarmAfter = clock.Elapsed;
             return session;
         }

@@ -113,6 +113,25 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_dib_notebook_runs_and_is_written_as_the_ipynb_polyglot_would_save()
+    {
+        var folder = Folder();
+        var dib = Path.Combine(folder, "notes.dib");
+        await File.WriteAllTextAsync(dib, "#!markdown\n\n# Notes\n\n#!csharp\n\nvar x = 6 * 7;\n\n#!fsharp\n\nsprintf \"%d\" 43\n\n#!csharp\n\nx\n", TestContext.Current.CancellationToken);
+        var before = await File.ReadAllTextAsync(dib, TestContext.Current.CancellationToken);
+        var outDir = Path.Combine(Folder(), "out");
+
+        var run = await Nbrun("run", dib, "--output", outDir);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(before, await File.ReadAllTextAsync(dib, TestContext.Current.CancellationToken));
+        var executed = NotebookReader.Read(Path.Combine(outDir, "notes.ipynb"));
+        Assert.Equal(["markdown", "code", "code", "code"], executed.Cells.Select(c => c.CellType));
+        Assert.True(((DisplayDataOutput)executed.Cells[2].Outputs[0]).Data.TryGetText("text/plain", out var fsharp) && fsharp == "43");
+        Assert.True(((DisplayDataOutput)executed.Cells[3].Outputs[0]).Data.TryGetText("text/html", out var csharp) && csharp.Contains("42"));
+    }
+
+    [Fact]
     public async Task A_kernel_tool_that_cannot_be_restored_exits_3_naming_the_manifest_and_runs_nothing()
     {
         var folder = Folder();

@@ -251,7 +251,7 @@ public sealed class NotebookExecutionTests
         var path = Write(Folder(), "never.ipynb", Code("1"));
         var broken = new KernelTool("/bin/sh", ["-c", "echo 'no runtime here' >&2; exit 7"], "a broken kernel");
 
-        var result = await Run(path, kernel: (_, token) => KernelSession.StartAsync(broken, Path.GetDirectoryName(path)!, "csharp", TimeSpan.FromSeconds(30), token));
+        var result = await Run(path, kernel: (_, token) => KernelSession.StartAsync(broken, Path.GetDirectoryName(path)!, "csharp", TimeSpan.FromSeconds(30), cancellationToken: token));
 
         Assert.Equal(NotebookStatus.InfrastructureError, result.Status);
         Assert.Contains("exited with code 7 before it was ready", result.Failure);
