@@ -74,10 +74,11 @@ internal sealed class CellOutputAssembler(List<CellOutput> outputs)
                 if (valueId is not null) _displayPositions[valueId] = outputs.Count - 1;
                 return;
             }
-            match.Claimed = true;
             position = match.Position;
             if (valueId is not null) _displayPositions[valueId] = position;
         }
+        // Whichever way it was found, an updated display is taken: no other update's guess may land on it.
+        foreach (var display in _displays) display.Claimed |= display.Position == position;
         outputs[position] = new DisplayDataOutput(bundle);
     }
 

@@ -43,6 +43,12 @@ internal sealed class KernelPrestarter(IReadOnlyList<NotebookJob> jobs, RunOptio
                 // Started ahead with the file as it was then; one fresh attempt says whether it is really so.
                 session = null;
             }
+            catch (OperationCanceledException)
+            {
+                // The run is being cancelled: the kernel still starting is this slot's to kill, nobody else's.
+                _ = DisposeWhenStartedAsync(ahead);
+                throw;
+            }
         }
         session ??= await KernelLauncher.StartAsync(jobs[index].Path, notebook, options, cancellationToken);
         StartAhead(index + Math.Max(1, options.Parallelism));
@@ -75,11 +81,13 @@ internal sealed class KernelPrestarter(IReadOnlyList<NotebookJob> jobs, RunOptio
             _disposed.Cancel();
             leftovers = [.. _starts.Where((start, i) => start is not null && !_taken[i]).Select(start => start!)];
         }
-        foreach (var start in leftovers)
-        {
-            try { await (await start).DisposeAsync(); }
-            catch (Exception e) when (e is KernelUnavailableException or OperationCanceledException or NotebookFormatException or IOException) { }
-        }
+        foreach (var start in leftovers) await DisposeWhenStartedAsync(start);
         _disposed.Dispose();
+    }
+
+    private static async Task DisposeWhenStartedAsync(Task<KernelSession> start)
+    {
+        try { await (await start).DisposeAsync(); }
+        catch (Exception e) when (e is KernelUnavailableException or OperationCanceledException or NotebookFormatException or IOException) { }
     }
 }
