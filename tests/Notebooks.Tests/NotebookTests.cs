@@ -27,6 +27,8 @@ public sealed class NotebookTests(SeriesRun series) : IClassFixture<SeriesRun>
         var result = series[notebook];
 
         Assert.True(result.Passed, Explain(result));
+        // Warnings are squiggles in VS Code but stderr in Jupyter: a learner must see neither.
+        Assert.Empty(result.Warnings);
         Assert.Contains("dotnet-interactive", result.Kernel);
         // The run never rewrites the committed file...
         Assert.Equal(committed, NotebookWriter.Serialize(NotebookReader.Read(path)));

@@ -64,6 +64,12 @@ internal abstract class RunDisplay : IRunObserver
                 Markup.Escape(result.Failure ?? ""));
         }
         Console.Write(table);
+        var warnings = results.SelectMany(r => r.Warnings.Select(w => $"{r.Name} {w}")).ToList();
+        if (warnings.Count > 0)
+        {
+            Output.WriteLine($"{warnings.Count} compiler warning(s) (VS Code shows them as squiggles; they are not in the executed notebooks):");
+            foreach (var warning in warnings) Output.WriteLine($"  {warning}");
+        }
         var passed = results.Count(r => r.Passed);
         Output.WriteLine($"{passed} passed, {results.Count - passed} failed in {Seconds(Clock.Elapsed)}");
     }

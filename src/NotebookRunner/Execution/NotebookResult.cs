@@ -18,6 +18,9 @@ public sealed record NotebookResult(
     /// <summary>The cell that made the notebook fail, if any.</summary>
     public CellResult? FailedCell => Cells.FirstOrDefault(c => c.Status is CellStatus.Failed or CellStatus.TimedOut or CellStatus.Crashed);
 
+    /// <summary>Every compiler warning of the run, as "cell 4: (1,8): warning CS8632: …".</summary>
+    public IEnumerable<string> Warnings => Cells.SelectMany(c => (c.Warnings ?? []).Select(w => $"cell {c.Index}: {w}"));
+
     /// <summary>Code cells that were executed (passed or errored).</summary>
     public int CellsRun => Cells.Count(c => c.Status is CellStatus.Passed or CellStatus.Failed or CellStatus.AllowedError or CellStatus.TimedOut or CellStatus.Crashed);
 }

@@ -16,6 +16,7 @@ internal sealed class NotebookRun
     private readonly Dictionary<int, CellOutputAssembler> _assemblers = [];
     private readonly Dictionary<int, CellResult> _results = [];
     private readonly Dictionary<int, TimeSpan> _timeouts = [];
+    private readonly Dictionary<int, List<string>> _warnings = [];
     private readonly Stopwatch _cellClock = new();
     private int _ordinal;
     private string? _kernelFailure;
@@ -65,7 +66,9 @@ internal sealed class NotebookRun
     public void Apply(KernelEvent kernelEvent, int runningIndex)
     {
         var target = kernelEvent.RootToken is { } root ? CellOf(root) : runningIndex;
-        if (target is { } index && _executed.Cells[index].ExecutionCount is not null) Assembler(index).Add(kernelEvent);
+        if (target is not { } index || _executed.Cells[index].ExecutionCount is null) return;
+        if (kernelEvent.Type == KernelEventTypes.DiagnosticsProduced) CollectWarnings(index, kernelEvent);
+        else Assembler(index).Add(kernelEvent);
     }
 
     public bool EndWithSuccess(int index)
@@ -148,6 +151,19 @@ internal sealed class NotebookRun
         && int.TryParse(rootToken.AsSpan(TokenPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
         && index >= 0 && index < Input.Cells.Count ? index : null;
 
+    private void CollectWarnings(int index, KernelEvent kernelEvent)
+    {
+        // formattedDiagnostics[i] is diagnostics[i] as the kernel prints it: "(1,8): warning CS8632: …".
+        var diagnostics = kernelEvent.Body["diagnostics"] as System.Text.Json.Nodes.JsonArray ?? [];
+        var formatted = kernelEvent.Body["formattedDiagnostics"] as System.Text.Json.Nodes.JsonArray ?? [];
+        for (var i = 0; i < Math.Min(diagnostics.Count, formatted.Count); i++)
+        {
+            if ((string?)diagnostics[i]?["severity"] != "warning" || (string?)formatted[i]?["value"] is not { } text) continue;
+            if (!_warnings.TryGetValue(index, out var list)) _warnings[index] = list = [];
+            list.Add(text);
+        }
+    }
+
     private CellOutputAssembler Assembler(int index)
     {
         if (!_assemblers.TryGetValue(index, out var assembler))
@@ -157,7 +173,8 @@ internal sealed class NotebookRun
 
     private CellResult Result(int index, CellStatus status, ErrorOutput? error) =>
         new(index, _executed.Cells[index].Id, FirstLine(index), status, _cellClock.Elapsed, _executed.Cells[index].ExecutionCount,
-            error is null ? null : $"{error.EName}: {FirstMeaningfulLine(error.EValue)}", error?.Traceback);
+            error is null ? null : $"{error.EName}: {FirstMeaningfulLine(error.EValue)}", error?.Traceback,
+            _warnings.TryGetValue(index, out var warnings) ? warnings : null);
 
     private static string FirstMeaningfulLine(string text) =>
         text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";

@@ -21,6 +21,8 @@ public static class KernelEventTypes
     public const string StandardOutputValueProduced = "StandardOutputValueProduced";
     /// <summary>A write to stderr.</summary>
     public const string StandardErrorValueProduced = "StandardErrorValueProduced";
+    /// <summary>The compiler's diagnostics for a submission (errors also end it with <see cref="CommandFailed"/>).</summary>
+    public const string DiagnosticsProduced = "DiagnosticsProduced";
     /// <summary>An error that does not end the command (e.g. a bad package id).</summary>
     public const string ErrorProduced = "ErrorProduced";
 }

@@ -62,7 +62,8 @@ public static class JUnitReport
         }
 
         var summary = string.Join(", ", result.Cells.GroupBy(c => c.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Describe(g.Key)}"));
-        testCase.Add(new XElement("system-out", $"cells: {summary}\nkernel: {result.Kernel ?? "none started"}"));
+        var warnings = string.Concat(result.Warnings.Select(w => $"\nwarning: {w}"));
+        testCase.Add(new XElement("system-out", $"cells: {summary}\nkernel: {result.Kernel ?? "none started"}{warnings}"));
         return testCase;
     }
 

@@ -86,6 +86,19 @@ public sealed class NotebookExecutionTests
     }
 
     [Fact]
+    public async Task Compiler_warnings_are_reported_with_their_cell_but_not_written_as_outputs_as_in_VS_Code()
+    {
+        var path = Write(Folder(), "warns.ipynb", Code("1"), Code("string? maybe = null;\nmaybe"));
+
+        var result = await Run(path);
+
+        Assert.Equal(NotebookStatus.Passed, result.Status);
+        var warning = Assert.Single(result.Warnings);
+        Assert.StartsWith("cell 1: (1,7): warning CS8632", warning);
+        Assert.DoesNotContain(result.Executed!.Cells[1].Outputs, o => o is StreamOutput);
+    }
+
+    [Fact]
     public async Task A_compile_error_lists_every_diagnostic_with_its_line_and_column()
     {
         var path = Write(Folder(), "compile.ipynb", Code("int a = \"x\";\nint b = \"y\";"));
