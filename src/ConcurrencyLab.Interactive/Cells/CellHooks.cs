@@ -1,0 +1,65 @@
+using System.ComponentModel;
+using ConcurrencyLab.Measurement;
+using ConcurrencyLab.Timelines;
+
+namespace ConcurrencyLab.Interactive.Cells;
+
+/// <summary>
+/// Entry points for the code that the magic commands generate from a cell; the number is the running magic cell.
+/// Not for use in notebooks: write <c>#!measure</c>, <c>#!timeline</c> or <c>#!sample</c> instead.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class CellHooks
+{
+    /// <summary>Hands a <c>#!measure</c> cell's code, compiled as a delegate, to the magic.</summary>
+    public static void Measured(int cell, Action code) =>
+        CellRegistry.Get<MeasuredCell>(cell).Time = (name, options) => Task.FromResult(Measure.Time(name, code, options));
+
+    /// <summary>Hands a <c>#!measure</c> cell whose last line is a value (kept, so it is not optimised away).</summary>
+    public static void Measured<T>(int cell, Func<T> code) =>
+        CellRegistry.Get<MeasuredCell>(cell).Time = (name, options) => Task.FromResult(Measure.Time(name, code, options));
+
+    /// <summary>Hands a <c>#!measure</c> cell that awaits: each operation is one awaited run of the cell.</summary>
+    public static void Measured(int cell, Func<Task> code) =>
+        CellRegistry.Get<MeasuredCell>(cell).Time = (name, options) => Measure.TimeAsync(name, code, options);
+
+    /// <summary>Hands a <c>#!measure</c> cell that awaits and ends with a value.</summary>
+    public static void Measured<T>(int cell, Func<Task<T>> code) => Measured(cell, (Func<Task>)code);
+
+    /// <summary>Starts a <c>#!timeline</c> cell's recording from its first statement and returns the timeline.</summary>
+    public static Timeline BeginTimeline(int cell)
+    {
+        var recorded = CellRegistry.Get<TimelineCell>(cell);
+        recorded.Begin();
+        return recorded.Timeline!;
+    }
+
+    /// <summary>Ends the "cell" span of a <c>#!timeline</c> cell where its code ends, on the thread it ends on.</summary>
+    public static void EndCellSpan(int cell) => CellRegistry.Find<TimelineCell>(cell)?.EndCellSpan();
+
+    /// <summary>Ends the "cell" span after the cell's last expression and passes its value on to the kernel.</summary>
+    public static T EndCellSpan<T>(int cell, T value)
+    {
+        EndCellSpan(cell);
+        return value;
+    }
+
+    /// <summary>Starts a <c>#!sample</c> cell's sampling from its first statement.</summary>
+    public static void BeginSampling(int cell) => CellRegistry.Get<SampledCell>(cell).Begin();
+
+    /// <summary>A span of the running <c>#!timeline</c> cell on the current thread (nothing once the cell has ended).</summary>
+    public static SpanScope Span(int cell, string label) =>
+        CellRegistry.Find<TimelineCell>(cell)?.Timeline is { } timeline ? timeline.Span(label) : default;
+
+    /// <summary>Runs an expression-bodied lambda of a <c>#!timeline</c> cell inside a span.</summary>
+    public static void InSpan(int cell, string label, Action code)
+    {
+        using (Span(cell, label)) code();
+    }
+
+    /// <summary>Runs an expression-bodied lambda with a value inside a span.</summary>
+    public static T InSpan<T>(int cell, string label, Func<T> code)
+    {
+        using (Span(cell, label)) return code();
+    }
+}
