@@ -50,6 +50,7 @@ public sealed class ConcurrencyLabExtension : IKernelExtension
             FormatterRegistration.RegisterConventionSources(typeof(Timeline).Assembly);
             FormatterRegistration.RegisterChart(typeof(CellComparison));
 
+            csharp.AddMiddleware(MisplacedMagicGuard.Middleware);
             var measure = new MeasureMagic(csharp);
             root.AddDirective<MeasureCommand>(MeasureMagic.Directive(), measure.HandleAsync);
             root.AddDirective<TimelineCommand>(TimelineMagic.Directive(), new TimelineMagic(csharp).HandleAsync);

@@ -34,14 +34,33 @@ public static class CellHooks
         return recorded.Timeline!;
     }
 
-    /// <summary>Ends the "cell" span of a <c>#!timeline</c> cell where its code ends, on the thread it ends on.</summary>
-    public static void EndCellSpan(int cell) => CellRegistry.Find<TimelineCell>(cell)?.EndCellSpan();
+    /// <summary>Ends a <c>#!timeline</c> or <c>#!sample</c> cell's recording where its code ends, on the thread it ends on.</summary>
+    public static void End(int cell) => CellRegistry.Find<RecordedCell>(cell)?.TryEnd();
 
-    /// <summary>Ends the "cell" span after the cell's last expression and passes its value on to the kernel.</summary>
-    public static T EndCellSpan<T>(int cell, T value)
+    /// <summary>Runs the cell's last expression (which has no value), then ends the recording.</summary>
+    public static void End(int cell, Action last)
     {
-        EndCellSpan(cell);
-        return value;
+        try
+        {
+            last();
+        }
+        finally
+        {
+            End(cell);
+        }
+    }
+
+    /// <summary>Runs the cell's last expression, ends the recording, and passes the value on to the kernel to show.</summary>
+    public static T End<T>(int cell, Func<T> last)
+    {
+        try
+        {
+            return last();
+        }
+        finally
+        {
+            End(cell);
+        }
     }
 
     /// <summary>Starts a <c>#!sample</c> cell's sampling from its first statement.</summary>

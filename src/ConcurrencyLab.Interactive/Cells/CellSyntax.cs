@@ -71,13 +71,8 @@ internal sealed class CellSyntax
     /// Whether the trailing expression might have no value (a call or an await: without compiling, a void method cannot
     /// be told from one that returns something). Literals, variables, properties, operators and the like have a value.
     /// </summary>
-    public bool TrailingExpressionMayBeVoid => TrailingExpression?.Expression switch
-    {
-        null => false,
-        InvocationExpressionSyntax or AwaitExpressionSyntax or ConditionalAccessExpressionSyntax => true,
-        ParenthesizedExpressionSyntax => true,
-        _ => false,
-    };
+    public bool TrailingExpressionMayBeVoid =>
+        TrailingExpression?.Expression is InvocationExpressionSyntax or AwaitExpressionSyntax or ConditionalAccessExpressionSyntax or ParenthesizedExpressionSyntax;
 
     /// <summary>
     /// Puts <paramref name="statement"/> on a line of its own just before the first statement or declaration, keeping

@@ -34,8 +34,24 @@ internal abstract class RecordedCell
         return true;
     }
 
-    /// <summary>The recording, for display once <see cref="TryEnd"/> returned true.</summary>
+    /// <summary>The recording, once ended.</summary>
     public abstract object Result { get; }
+
+    private int _shown;
+
+    /// <summary>
+    /// True exactly once, after the recording has ended: the one caller that gets true shows it. The cell's code may
+    /// have ended it, or the magic does now (the code threw, was cancelled, or ended in an await).
+    /// </summary>
+    public bool EndForDisplay()
+    {
+        TryEnd();
+        lock (_gate)
+        {
+            if (!_ended) return false;
+        }
+        return Interlocked.Exchange(ref _shown, 1) == 0;
+    }
 
     protected abstract void OnBegin();
 

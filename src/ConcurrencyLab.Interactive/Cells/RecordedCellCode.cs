@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
 namespace ConcurrencyLab.Interactive.Cells;
 
 /// <summary>
@@ -9,38 +11,27 @@ internal static class RecordedCellCode
 {
     /// <param name="cell">The rest of the cell.</param>
     /// <param name="beginStatement">The statement that begins the recording.</param>
-    /// <param name="endHook">
-    /// A method (of <see cref="CellHooks"/>, taking the cell number, and optionally a value it returns) called where the
-    /// cell's code ends, on the thread it ends on; null when the magic ends the recording itself.
-    /// </param>
     /// <param name="cellId">The cell's number in <see cref="CellRegistry"/>.</param>
     /// <param name="autoSpans">Whether to add spans around thread-starting lambdas.</param>
-    public static string Build(CellSyntax cell, string beginStatement, string? endHook, int cellId, bool autoSpans)
+    public static string Build(CellSyntax cell, string beginStatement, int cellId, bool autoSpans)
     {
+        const string end = "global::ConcurrencyLab.Interactive.Cells.CellHooks.End";
         var edits = new TextEdits();
         if (autoSpans)
             AutoSpans.Add(cell, edits, cellId);
         var code = cell.Code;
-        if (endHook is not null)
+        // The recording ends where the code ends, on the thread it ends on, before the kernel formats the cell's value.
+        // The kernel shows the trailing expression's value, so it stays last, wrapped in a lambda the hook runs first
+        // (an overload for void and one for values: the compiler picks, without this code knowing the type). After a
+        // trailing await, the magic ends the recording itself once the kernel is done.
+        if (cell.TrailingExpression is { Expression: var value } && value is not AwaitExpressionSyntax)
         {
-            if (cell.TrailingExpression is { Expression: var value })
-            {
-                // The kernel shows the trailing expression's value, so it must stay last: the hook passes it through,
-                // or, when it may be void, runs just before it.
-                if (cell.TrailingExpressionMayBeVoid)
-                {
-                    edits.Insert(value.SpanStart, $"{endHook}({cellId}); ");
-                }
-                else
-                {
-                    edits.Insert(value.SpanStart, $"{endHook}({cellId}, ");
-                    edits.Insert(value.Span.End, ")");
-                }
-            }
-            else
-            {
-                code += $"\n{endHook}({cellId});";
-            }
+            edits.Insert(value.SpanStart, $"{end}({cellId}, () => ");
+            edits.Insert(value.Span.End, ")");
+        }
+        else if (cell.TrailingExpression is null)
+        {
+            code += $"\n{end}({cellId});";
         }
         return cell.InsertBeforeFirstMember(code, edits, beginStatement);
     }

@@ -6,7 +6,6 @@ namespace ConcurrencyLab.Interactive.Cells;
 internal sealed class TimelineCell(TimelineOptions options, string title) : RecordedCell
 {
     private SpanScope _cellSpan;
-    private int _cellSpanEnded;
 
     /// <summary>The recording timeline, once the cell has begun.</summary>
     public Timeline? Timeline { get; private set; }
@@ -23,16 +22,9 @@ internal sealed class TimelineCell(TimelineOptions options, string title) : Reco
         Timeline = timeline;
     }
 
-    /// <summary>Ends the "cell" span once; the cell's code calls it where it ends, the magic when the code did not get there.</summary>
-    public void EndCellSpan()
-    {
-        if (Timeline is not null && Interlocked.Exchange(ref _cellSpanEnded, 1) == 0)
-            _cellSpan.Dispose();
-    }
-
     protected override void OnEnd()
     {
-        EndCellSpan();
+        _cellSpan.Dispose();
         Timeline!.Stop();
     }
 }

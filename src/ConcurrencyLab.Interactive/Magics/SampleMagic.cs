@@ -41,7 +41,7 @@ internal sealed class SampleMagic(CSharpKernel csharp)
         var id = CellRegistry.Add(sampled);
         try
         {
-            var code = RecordedCellCode.Build(syntax, $"global::ConcurrencyLab.Interactive.Cells.CellHooks.BeginSampling({id});", endHook: null, id, autoSpans: false);
+            var code = RecordedCellCode.Build(syntax, $"global::ConcurrencyLab.Interactive.Cells.CellHooks.BeginSampling({id});", id, autoSpans: false);
             using (context.CancellationToken.Register(() => Show(context, sampled)))
             {
                 var failure = await CellMagic.SubmitAsync(csharp, code);
@@ -60,7 +60,7 @@ internal sealed class SampleMagic(CSharpKernel csharp)
 
     private static bool Show(KernelInvocationContext context, SampledCell sampled)
     {
-        if (!sampled.TryEnd()) return false;
+        if (!sampled.EndForDisplay()) return false;
         CellMagic.Display(context, sampled.Result);
         return true;
     }

@@ -46,7 +46,7 @@ internal sealed class TimelineMagic(CSharpKernel csharp)
         try
         {
             var begin = $"{(variable is null ? "" : $"var {variable} = ")}global::ConcurrencyLab.Interactive.Cells.CellHooks.BeginTimeline({id});";
-            var code = RecordedCellCode.Build(syntax, begin, "global::ConcurrencyLab.Interactive.Cells.CellHooks.EndCellSpan", id, autoSpans);
+            var code = RecordedCellCode.Build(syntax, begin, id, autoSpans);
             // A cancelled cell is reported failed at once, and nothing can be shown after that: show the timeline first.
             using (context.CancellationToken.Register(() => Show(context, recorded, perfetto)))
             {
@@ -64,7 +64,7 @@ internal sealed class TimelineMagic(CSharpKernel csharp)
 
     private static void Show(KernelInvocationContext context, TimelineCell recorded, string? perfetto)
     {
-        if (!recorded.TryEnd()) return;
+        if (!recorded.EndForDisplay()) return;
         var timeline = recorded.Timeline!;
         CellMagic.Display(context, timeline);
         if (perfetto is not null)
