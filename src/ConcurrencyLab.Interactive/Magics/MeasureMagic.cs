@@ -1,6 +1,9 @@
 using ConcurrencyLab.Interactive.Cells;
 using ConcurrencyLab.Interactive.Display;
 using ConcurrencyLab.Measurement;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Directives;
@@ -22,9 +25,21 @@ internal sealed class MeasureMagic(CSharpKernel csharp)
 
     private bool Compiles(string code)
     {
-        if (csharp.ScriptState is not { } state) return true;
-        var options = state.Script.Options.AddReferences(typeof(CellHooks).Assembly, typeof(TimingResult).Assembly);
-        return !state.Script.ContinueWith(code, options).Compile().Any(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        Script script;
+        if (csharp.ScriptState is { } state)
+        {
+            script = state.Script.ContinueWith(code, state.Script.Options.AddReferences(typeof(CellHooks).Assembly, typeof(TimingResult).Assembly));
+        }
+        else
+        {
+            // The kernel's first cell: no session yet, so nothing of the learner's to refer to; the loaded assemblies
+            // and the kernel's default usings stand in for the session's options.
+            var options = ScriptOptions.Default
+                .AddReferences(AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && a.Location.Length > 0))
+                .AddImports("System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq");
+            script = CSharpScript.Create(code, options);
+        }
+        return !script.Compile().Any(d => d.Severity == DiagnosticSeverity.Error);
     }
 
     public static KernelActionDirective Directive() => new(Name, "Times the rest of the cell like %%timeit (warm-up, repeats within a budget) with allocations, lock contentions and work items per operation")
