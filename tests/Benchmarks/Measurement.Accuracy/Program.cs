@@ -13,6 +13,9 @@ using Measurement.Accuracy;
 
 // Accuracy of the measurement cells against BenchmarkDotNet, both run in this one process, one workload at a
 // time: Measure.Time (default options: 2 s budget), BenchmarkDotNet on the same method, Measure.Time again.
+// Beside each Measure.Time reading, the same workload is measured in an in-process .NET Interactive C# kernel twice:
+// a cell calling Measure.Time(() => { Workload(); }), and a #!measure cell whose code is Workload(); — the two
+// notebook ways, which compile the lambda the same way (the kernel's Debug), so they must agree.
 // An optional argument runs only the workloads whose name contains it.
 // Run with: dotnet run -c Release --project tests/Benchmarks/Measurement.Accuracy
 
@@ -37,6 +40,8 @@ var workloads = new (string Name, Action Code)[]
 string? only = args.Length > 0 ? args[0] : null;
 
 var rows = new List<string>();
+var magicRows = new List<string>();
+using var kernel = new KernelSession();
 foreach (var (name, code) in workloads)
 {
     if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
@@ -45,6 +50,8 @@ foreach (var (name, code) in workloads)
     // Ours runs just before and just after BenchmarkDotNet: on a shared machine the load drifts, and the mean
     // of the two readings brackets the period BenchmarkDotNet measured.
     var (before, beforeWall) = TimeOurs(name, code);
+    var (magicBefore, magicBeforeWall) = TimeMagic(kernel, name);
+    var (cellBefore, _) = TimeInCell(kernel, name);
 
     Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {name}: BenchmarkDotNet …");
     var config = ManualConfig.CreateEmpty()
@@ -64,7 +71,19 @@ foreach (var (name, code) in workloads)
     Console.Error.WriteLine($"BDN: {Ns(stats.Mean)} [{Ns(ci.Lower)}; {Ns(ci.Upper)}], {stats.N} iterations, allocated {bdnAllocated} B/op, {bdn.Elapsed.TotalSeconds:F1} s");
 
     var (after, afterWall) = TimeOurs(name, code);
+    var (magicAfter, magicAfterWall) = TimeMagic(kernel, name);
+    var (cellAfter, _) = TimeInCell(kernel, name);
     string loadAfter = LoadAverage();
+
+    double magic = (magicBefore.Mean + magicAfter.Mean) / 2;
+    double inCell = (cellBefore.Mean + cellAfter.Mean) / 2;
+    double magicRatio = magic / stats.Mean;
+    bool magicWithinFive = Math.Abs(magicRatio - 1) <= 0.05;
+    bool magicInsideCi = magic >= ci.Lower && magic <= ci.Upper;
+    double magicWall = (magicBeforeWall + magicAfterWall) / 2;
+    double magicWallRatio = magicWall / bdn.Elapsed.TotalSeconds;
+    magicRows.Add(string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {Ns(magicBefore.Mean)} / {Ns(magicAfter.Mean)} ({magicBefore.Loops:N0} × {magicBefore.Repeats}) | {Ns(cellBefore.Mean)} / {Ns(cellAfter.Mean)} | {magic / inCell:F3} | {Ns(stats.Mean)} | {magicRatio:F3} | {(magicWithinFive ? "yes (±5%)" : magicInsideCi ? "yes (in CI)" : "no")} | {magicBefore.Allocated:F0} B / {bdnAllocated} B | {magicWall:F2} s | {magicWallRatio:F3} {(magicWallRatio <= 0.1 ? "✓" : "✗")} |"));
 
     double ours = (before.Mean + after.Mean) / 2;
     double ratio = ours / stats.Mean;
@@ -81,7 +100,29 @@ Console.WriteLine();
 Console.WriteLine("| Workload | Measure.Time before BDN (loops × repeats) | Measure.Time after BDN | BenchmarkDotNet mean ± sd (iterations) | BDN 99.9% CI | Ratio (mean of ours / BDN) | Within goal? | Allocated/op (ours / BDN) | Measure wall (each) | BDN wall | Wall ratio (goal ≤ 0.1) | 1-min load avg |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|---:|");
 foreach (var row in rows) Console.WriteLine(row);
+Console.WriteLine();
+Console.WriteLine("#!measure in an in-process C# kernel (26120.1), same run: readings before / after BenchmarkDotNet");
+Console.WriteLine();
+Console.WriteLine("| Workload | #!measure (loops × repeats) | Measure.Time in a cell | #!measure ÷ Measure.Time in a cell | BenchmarkDotNet mean | Ratio (mean of #!measure / BDN) | Within goal? | Allocated/op (#!measure / BDN) | #!measure cell wall (each) | Wall ratio to BDN (goal ≤ 0.1) |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|:---:|---:|---:|---:|");
+foreach (var row in magicRows) Console.WriteLine(row);
 return 0;
+
+static (TimingResult Result, double WallSeconds) TimeMagic(KernelSession kernel, string name)
+{
+    Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {name}: #!measure …");
+    var (values, wall) = kernel.Run($"#!measure --name {name}\nMeasurement.Accuracy.Workloads.{name}();");
+    var result = values.OfType<TimingResult>().Single();
+    Console.Error.WriteLine(result);
+    return (result, wall.TotalSeconds);
+}
+
+static (TimingResult Result, double WallSeconds) TimeInCell(KernelSession kernel, string name)
+{
+    Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {name}: Measure.Time in a cell …");
+    var (values, wall) = kernel.Run($"ConcurrencyLab.Measurement.Measure.Time(\"{name}\", () => {{ Measurement.Accuracy.Workloads.{name}(); }})");
+    return (values.OfType<TimingResult>().Single(), wall.TotalSeconds);
+}
 
 static (TimingResult Result, double WallSeconds) TimeOurs(string name, Action code)
 {

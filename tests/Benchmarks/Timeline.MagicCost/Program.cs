@@ -1,0 +1,67 @@
+using System.Globalization;
+using Measurement.Accuracy;
+
+// The fixed cost #!timeline adds to a cell beyond the recording itself. In one in-process C# kernel (the 26120.1
+// packages the tool runs), three cells run in turn, many times:
+//   magic:  #!timeline over the work;
+//   manual: the same recording by hand (Timeline.Start with the same options, a "cell" span, Stop, display);
+//   plain:  the work alone.
+// Fixed cost = median of the paired differences magic − manual (each pair run back to back); the recording itself is
+// manual − plain. Both with runtime events off (the listener's flush is ~30 ms of recording) and on.
+// Run with: dotnet run -c Release --project tests/Benchmarks/Timeline.MagicCost [pairs]
+var pairs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
+const string Work = "System.Threading.Thread.SpinWait(20_000);";
+
+using var kernel = new KernelSession();
+Console.WriteLine($"#!timeline fixed cost ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC), {pairs} runs of each cell");
+Console.WriteLine();
+Console.WriteLine("| runtime events | plain cell (median) | manual recording cell | #!timeline cell | recording (manual − plain) | fixed cost (#!timeline − manual, median of pairs) | p25 … p75 of pairs | 1-min load avg |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var runtimeEvents in new[] { false, true })
+{
+    var onOff = runtimeEvents ? "on" : "off";
+    var magic = $"#!timeline --runtime-events {onOff}\n{Work}";
+    var manual = $$"""
+        var t = ConcurrencyLab.Timelines.Timeline.Start(new ConcurrencyLab.Timelines.TimelineOptions { CaptureRuntimeEvents = {{(runtimeEvents ? "true" : "false")}}, SampleThreadPool = {{(runtimeEvents ? "true" : "false")}} });
+        var cellSpan = t.Span("cell");
+        {{Work}}
+        cellSpan.Dispose(); t.Stop();
+        display(t);
+        """;
+    var loadBefore = LoadAverage();
+    for (var i = 0; i < 10; i++) { kernel.Run(magic); kernel.Run(manual); kernel.Run(Work); } // JIT and tiering
+    var magicMs = new List<double>();
+    var manualMs = new List<double>();
+    var plainMs = new List<double>();
+    var differences = new List<double>();
+    for (var i = 0; i < pairs; i++)
+    {
+        // Alternate which goes first, so a drift in load does not favour one.
+        double a, b;
+        if (i % 2 == 0) { a = Ms(kernel.Run(magic).Wall); b = Ms(kernel.Run(manual).Wall); }
+        else { b = Ms(kernel.Run(manual).Wall); a = Ms(kernel.Run(magic).Wall); }
+        magicMs.Add(a);
+        manualMs.Add(b);
+        differences.Add(a - b);
+        plainMs.Add(Ms(kernel.Run(Work).Wall));
+    }
+    differences.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {onOff} | {Median(plainMs):F2} ms | {Median(manualMs):F2} ms | {Median(magicMs):F2} ms | {Median(manualMs) - Median(plainMs):F2} ms | {Median(differences):F2} ms | {Quantile(differences, 0.25):F2} … {Quantile(differences, 0.75):F2} ms | {loadBefore} → {LoadAverage()} |"));
+}
+return 0;
+
+static double Ms(TimeSpan t) => t.TotalMilliseconds;
+
+static double Median(List<double> values) => Quantile(values.Order().ToList(), 0.5);
+
+static double Quantile(List<double> sorted, double q)
+{
+    var position = q * (sorted.Count - 1);
+    var low = (int)Math.Floor(position);
+    var high = Math.Min(low + 1, sorted.Count - 1);
+    return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+}
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
