@@ -1,18 +1,31 @@
 using System.Globalization;
 using Measurement.Accuracy;
+using Timeline.MagicCost;
 
 // The fixed cost #!timeline adds to a cell beyond the recording itself. In one in-process C# kernel (the 26120.1
 // packages the tool runs), three cells run in turn, many times:
 //   magic:  #!timeline over the work;
-//   manual: the same recording by hand (Timeline.Start with the same options, a "cell" span, Stop, display);
+//   manual: the same recording by hand (Timeline.Start with the same options, a "cell" span, Stop, display), in a
+//           method an earlier cell compiled, so the cell itself compiles about as much code as the magic generates;
 //   plain:  the work alone.
 // Fixed cost = median of the paired differences magic − manual (each pair run back to back); the recording itself is
 // manual − plain. Both with runtime events off (the listener's flush is ~30 ms of recording) and on.
 // Run with: dotnet run -c Release --project tests/Benchmarks/Timeline.MagicCost [pairs]
-var pairs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
+var pairs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 const string Work = "System.Threading.Thread.SpinWait(20_000);";
 
 using var kernel = new KernelSession();
+kernel.Run("""
+    void RecordByHand(Action work, bool runtimeEvents)
+    {
+        var t = ConcurrencyLab.Timelines.Timeline.Start(new ConcurrencyLab.Timelines.TimelineOptions { CaptureRuntimeEvents = runtimeEvents, SampleThreadPool = runtimeEvents });
+        var cellSpan = t.Span("cell");
+        work();
+        cellSpan.Dispose();
+        t.Stop();
+        display(t);
+    }
+    """);
 Console.WriteLine($"#!timeline fixed cost ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC), {pairs} runs of each cell");
 Console.WriteLine();
 Console.WriteLine("| runtime events | plain cell (median) | manual recording cell | #!timeline cell | recording (manual − plain) | fixed cost (#!timeline − manual, median of pairs) | p25 … p75 of pairs | 1-min load avg |");
@@ -21,13 +34,7 @@ foreach (var runtimeEvents in new[] { false, true })
 {
     var onOff = runtimeEvents ? "on" : "off";
     var magic = $"#!timeline --runtime-events {onOff}\n{Work}";
-    var manual = $$"""
-        var t = ConcurrencyLab.Timelines.Timeline.Start(new ConcurrencyLab.Timelines.TimelineOptions { CaptureRuntimeEvents = {{(runtimeEvents ? "true" : "false")}}, SampleThreadPool = {{(runtimeEvents ? "true" : "false")}} });
-        var cellSpan = t.Span("cell");
-        {{Work}}
-        cellSpan.Dispose(); t.Stop();
-        display(t);
-        """;
+    var manual = $"RecordByHand(() => {{ {Work} }}, runtimeEvents: {(runtimeEvents ? "true" : "false")});\n";
     var loadBefore = LoadAverage();
     for (var i = 0; i < 10; i++) { kernel.Run(magic); kernel.Run(manual); kernel.Run(Work); } // JIT and tiering
     var magicMs = new List<double>();
@@ -49,6 +56,15 @@ foreach (var runtimeEvents in new[] { false, true })
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {onOff} | {Median(plainMs):F2} ms | {Median(manualMs):F2} ms | {Median(magicMs):F2} ms | {Median(manualMs) - Median(plainMs):F2} ms | {Median(differences):F2} ms | {Quantile(differences, 0.25):F2} … {Quantile(differences, 0.75):F2} ms | {loadBefore} → {LoadAverage()} |"));
 }
+
+// The magic's own work on a cell's text (find it, parse the C#, generate the code), without the kernel.
+var cellText = $"#!timeline --runtime-events off\nusing System.Threading;\nvar workers = Enumerable.Range(0, 2).Select(i => new Thread(() => Thread.Sleep(40))).ToList();\nworkers.ForEach(w => w.Start());\nworkers.ForEach(w => w.Join());\n42";
+for (var i = 0; i < 2000; i++) MagicCodeCost.Generate(cellText);
+var watch = System.Diagnostics.Stopwatch.StartNew();
+const int generations = 20_000;
+for (var i = 0; i < generations; i++) MagicCodeCost.Generate(cellText);
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Locating, parsing and rewriting a 6-line #!timeline cell: {watch.Elapsed.TotalMilliseconds * 1000 / generations:F1} µs per cell ({generations:N0} cells)."));
 return 0;
 
 static double Ms(TimeSpan t) => t.TotalMilliseconds;
