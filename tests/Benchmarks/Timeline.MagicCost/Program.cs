@@ -5,8 +5,8 @@ using Timeline.MagicCost;
 // The fixed cost #!timeline adds to a cell beyond the recording itself. In one in-process C# kernel (the 26120.1
 // packages the tool runs), three cells run in turn, many times:
 //   magic:  #!timeline over the work;
-//   manual: the same recording by hand (Timeline.Start with the same options, a "cell" span, Stop, display), in a
-//           method an earlier cell compiled, so the cell itself compiles about as much code as the magic generates;
+//   manual: the same recording written in the cell, as the notebooks do it today: Timeline.Record with the same
+//           options around the work, the timeline as the cell's value;
 //   plain:  the work alone.
 // Fixed cost = median of the paired differences magic − manual (each pair run back to back); the recording itself is
 // manual − plain. Both with runtime events off (the listener's flush is ~30 ms of recording) and on.
@@ -15,17 +15,6 @@ var pairs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) :
 const string Work = "System.Threading.Thread.SpinWait(20_000);";
 
 using var kernel = new KernelSession();
-kernel.Run("""
-    void RecordByHand(Action work, bool runtimeEvents)
-    {
-        var t = ConcurrencyLab.Timelines.Timeline.Start(new ConcurrencyLab.Timelines.TimelineOptions { CaptureRuntimeEvents = runtimeEvents, SampleThreadPool = runtimeEvents });
-        var cellSpan = t.Span("cell");
-        work();
-        cellSpan.Dispose();
-        t.Stop();
-        display(t);
-    }
-    """);
 Console.WriteLine($"#!timeline fixed cost ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC), {pairs} runs of each cell");
 Console.WriteLine();
 Console.WriteLine("| runtime events | plain cell (median) | manual recording cell | #!timeline cell | recording (manual − plain) | fixed cost (#!timeline − manual, median of pairs) | p25 … p75 of pairs | 1-min load avg |");
@@ -34,7 +23,8 @@ foreach (var runtimeEvents in new[] { false, true })
 {
     var onOff = runtimeEvents ? "on" : "off";
     var magic = $"#!timeline --runtime-events {onOff}\n{Work}";
-    var manual = $"RecordByHand(() => {{ {Work} }}, runtimeEvents: {(runtimeEvents ? "true" : "false")});\n";
+    var options = $"new ConcurrencyLab.Timelines.TimelineOptions {{ CaptureRuntimeEvents = {(runtimeEvents ? "true" : "false")}, SampleThreadPool = {(runtimeEvents ? "true" : "false")} }}";
+    var manual = $"var timeline = ConcurrencyLab.Timelines.Timeline.Record(() => {{ {Work} }}, {options});\ntimeline";
     var loadBefore = LoadAverage();
     for (var i = 0; i < 10; i++) { kernel.Run(magic); kernel.Run(manual); kernel.Run(Work); } // JIT and tiering
     var magicMs = new List<double>();
