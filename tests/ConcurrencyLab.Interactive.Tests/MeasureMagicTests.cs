@@ -22,7 +22,6 @@ public sealed class MeasureMagicTests : IDisposable
         Assert.Equal(10, result.Loops);
         Assert.Equal(7, result.Repeats);
         Assert.Empty(result.BudgetNotes);
-        Assert.True(result.Mean >= 30e6, $"a 30 ms sleep measured {result.Mean} ns");
     }
 
     [Fact]
