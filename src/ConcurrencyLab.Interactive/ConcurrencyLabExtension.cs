@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using ConcurrencyLab.Interactive.Cells;
 using ConcurrencyLab.Interactive.Display;
 using ConcurrencyLab.Interactive.Magics;
+using ConcurrencyLab.Interactive.Plotting;
 using ConcurrencyLab.Timelines;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
@@ -45,8 +46,10 @@ public sealed class ConcurrencyLabExtension : IKernelExtension
                 ?? root.FindKernels(k => k is CSharpKernel).OfType<CSharpKernel>().FirstOrDefault()
                 ?? throw new InvalidOperationException($"ConcurrencyLab.Interactive needs a C# kernel, and kernel '{root.Name}' has none.");
 
-            // The generated code calls into this assembly: make sure the C# kernel can compile against it and the core.
-            csharp.AddAssemblyReferences(new[] { typeof(CellHooks).Assembly.Location, typeof(Timeline).Assembly.Location });
+            // The generated code calls into this assembly: make sure the C# kernel can compile against it and the core,
+            // and against Plotly.NET for chart.ToPlotly() (loaded only when a cell first uses it).
+            PlotlyNetAssemblies.Install();
+            csharp.AddAssemblyReferences(new[] { typeof(CellHooks).Assembly.Location, typeof(Timeline).Assembly.Location }.Concat(PlotlyNetAssemblies.CompileReferences()));
             FormatterRegistration.RegisterConventionSources(typeof(Timeline).Assembly);
             FormatterRegistration.RegisterChart(typeof(CellComparison));
 

@@ -35,6 +35,12 @@ public sealed class RealKernelTests
         Assert.Contains("worker (dedicated, fg)", Text(timeline));
         Assert.Contains("<svg", (string?)timeline["formattedValues"]!.AsArray().First(v => (string?)v!["mimeType"] == "text/html")!["value"]);
 
+        // Plotly.NET 6.0.0 wants FSharp.Core 10.1; the tool has 10.0, which the extension lends it.
+        var plotly = kernel.Run("ConcurrencyLab.Interactive.Plotting.PlotlyNetCharts.ToPlotly(new ConcurrencyLab.Charts.BarChart { Title = \"bars\" })", "csharp", cancellation);
+        AssertSucceeded(plotly);
+        var figure = Assert.Single(plotly, e => (string?)e["eventType"] == "ReturnValueProduced")["event"]!["formattedValues"]!.AsArray();
+        Assert.Contains("bars", (string?)figure.First(v => (string?)v!["mimeType"] == ChartMimeTypes.Plotly)!["value"]);
+
         var fromFSharp = kernel.Run("#!measure\n1 + 1", "fsharp", cancellation);
         Assert.Equal("CommandFailed", (string?)fromFSharp[^1]["eventType"]);
         Assert.Contains("this cell runs in the 'fsharp' kernel", (string?)fromFSharp[^1]["event"]!["message"]);
