@@ -14,7 +14,7 @@ public sealed class GeneratedCodeTests
 
         Assert.Equal(
             "#line 2\nusing System.Text;\n"
-            + "global::ConcurrencyLab.Interactive.Cells.CellHooks.Measured(7, () =>\n{\n#line 2\n"
+            + "await global::ConcurrencyLab.Interactive.Cells.CellHooks.Measure(7, () =>\n{\n#line 2\n"
             + "                  \nvar b = new StringBuilder();\nreturn b.Length;\n#line default\n});\n",
             code);
     }
@@ -24,7 +24,7 @@ public sealed class GeneratedCodeTests
     {
         var code = MeasuredCellCode.Build(Parse("#!measure", "#!measure\nawait Task.Delay(1);"), 3, returnTrailingValue: true);
 
-        Assert.Contains("Measured(3, async () =>", code);
+        Assert.Contains("Measure(3, async () =>", code);
     }
 
     [Fact]
@@ -36,6 +36,14 @@ public sealed class GeneratedCodeTests
             "#line 2\nusing System.Threading;\nBegin();\n#line 3\nThread.Sleep(1);\n"
             + "global::ConcurrencyLab.Interactive.Cells.CellHooks.End(5, () => 42)",
             code);
+    }
+
+    [Fact]
+    public void A_cell_that_is_only_a_value_begins_before_it_and_passes_it_through()
+    {
+        var code = RecordedCellCode.Build(Parse("#!timeline", "#!timeline\n1"), "Begin();", 4, autoSpans: false);
+
+        Assert.Equal("#line 2\nBegin();\n#line 2\nglobal::ConcurrencyLab.Interactive.Cells.CellHooks.End(4, () => 1)", code);
     }
 
     [Fact]

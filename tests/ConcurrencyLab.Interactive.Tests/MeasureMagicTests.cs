@@ -48,6 +48,17 @@ public sealed class MeasureMagicTests : IDisposable
     }
 
     [Fact]
+    public async Task What_the_measured_code_prints_belongs_to_an_ordinary_submission_of_the_cell()
+    {
+        // Front ends and runners know SubmitCode; they need not know the magic's own command type.
+        var run = (await _kernel.RunAsync("#!measure --budget 0.2s\nConsole.Write(\"\");\nConsole.Write(\"x\");")).AssertSucceeded();
+
+        var outputs = run.Events.OfType<Microsoft.DotNet.Interactive.Events.StandardOutputValueProduced>().ToList();
+        Assert.NotEmpty(outputs);
+        Assert.All(outputs, o => Assert.IsType<Microsoft.DotNet.Interactive.Commands.SubmitCode>(o.Command));
+    }
+
+    [Fact]
     public async Task The_variable_keeps_the_result_for_later_cells()
     {
         (await _kernel.RunAsync("#!measure --budget 1s --variable timing\nMath.Sqrt(2)")).AssertSucceeded();

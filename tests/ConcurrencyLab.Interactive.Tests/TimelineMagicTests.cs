@@ -51,6 +51,15 @@ public sealed class TimelineMagicTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cell_that_is_only_a_value_shows_it_and_its_timeline()
+    {
+        var run = (await _kernel.RunAsync("#!timeline --runtime-events off\n1")).AssertSucceeded();
+
+        Assert.Equal(1, run.ReturnValue);
+        Assert.Single(run.Displays);
+    }
+
+    [Fact]
     public async Task The_variable_holds_the_recording_timeline_in_the_cell_and_the_stopped_one_after()
     {
         var code = """

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using ConcurrencyLab.Measurement;
 using ConcurrencyLab.Timelines;
 
 namespace ConcurrencyLab.Interactive.Cells;
@@ -11,20 +10,31 @@ namespace ConcurrencyLab.Interactive.Cells;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class CellHooks
 {
-    /// <summary>Hands a <c>#!measure</c> cell's code, compiled as a delegate, to the magic.</summary>
-    public static void Measured(int cell, Action code) =>
-        CellRegistry.Get<MeasuredCell>(cell).Time = (name, options) => Task.FromResult(Measure.Time(name, code, options));
+    /// <summary>Times a <c>#!measure</c> cell's code, compiled as a delegate, with the magic's name and options.</summary>
+    public static Task Measure(int cell, Action code)
+    {
+        var measured = CellRegistry.Get<MeasuredCell>(cell);
+        measured.Result = Measurement.Measure.Time(measured.Name, code, measured.Options);
+        return Task.CompletedTask;
+    }
 
-    /// <summary>Hands a <c>#!measure</c> cell whose last line is a value (kept, so it is not optimised away).</summary>
-    public static void Measured<T>(int cell, Func<T> code) =>
-        CellRegistry.Get<MeasuredCell>(cell).Time = (name, options) => Task.FromResult(Measure.Time(name, code, options));
+    /// <summary>Times a <c>#!measure</c> cell whose last line is a value (kept, so it is not optimised away).</summary>
+    public static Task Measure<T>(int cell, Func<T> code)
+    {
+        var measured = CellRegistry.Get<MeasuredCell>(cell);
+        measured.Result = Measurement.Measure.Time(measured.Name, code, measured.Options);
+        return Task.CompletedTask;
+    }
 
-    /// <summary>Hands a <c>#!measure</c> cell that awaits: each operation is one awaited run of the cell.</summary>
-    public static void Measured(int cell, Func<Task> code) =>
-        CellRegistry.Get<MeasuredCell>(cell).Time = (name, options) => Measure.TimeAsync(name, code, options);
+    /// <summary>Times a <c>#!measure</c> cell that awaits: each operation is one awaited run of the cell.</summary>
+    public static async Task Measure(int cell, Func<Task> code)
+    {
+        var measured = CellRegistry.Get<MeasuredCell>(cell);
+        measured.Result = await Measurement.Measure.TimeAsync(measured.Name, code, measured.Options).ConfigureAwait(false);
+    }
 
-    /// <summary>Hands a <c>#!measure</c> cell that awaits and ends with a value.</summary>
-    public static void Measured<T>(int cell, Func<Task<T>> code) => Measured(cell, (Func<Task>)code);
+    /// <summary>Times a <c>#!measure</c> cell that awaits and ends with a value.</summary>
+    public static Task Measure<T>(int cell, Func<Task<T>> code) => Measure(cell, (Func<Task>)code);
 
     /// <summary>Starts a <c>#!timeline</c> cell's recording from its first statement and returns the timeline.</summary>
     public static Timeline BeginTimeline(int cell)

@@ -76,17 +76,20 @@ internal sealed class CellSyntax
 
     /// <summary>
     /// Puts <paramref name="statement"/> on a line of its own just before the first statement or declaration, keeping
-    /// every line of the cell at its cell line number.
+    /// every line of the cell at its cell line number. Add it before any other edit at the same place: at one position,
+    /// the edit added first comes first.
     /// </summary>
-    public string InsertBeforeFirstMember(string code, TextEdits edits, string statement)
+    public void InsertBeforeFirstMember(TextEdits edits, string statement)
     {
         var start = FirstMemberStart;
         var lineStart = start;
-        while (lineStart > 0 && code[lineStart - 1] is ' ' or '\t') lineStart--;
-        if (lineStart == 0 || code[lineStart - 1] is '\n' or '\r')
+        while (lineStart > 0 && Code[lineStart - 1] is ' ' or '\t') lineStart--;
+        if (lineStart == 0 || Code[lineStart - 1] is '\n' or '\r')
             edits.Insert(lineStart, statement + "\n" + LineDirective(CellLineOf(start)));
         else
             edits.Insert(start, statement + " "); // something shares the line (e.g. "using X; Work();"): stay on it
-        return LineDirective(FirstLine) + edits.ApplyTo(code);
     }
+
+    /// <summary>The edited code, its first line counted as the cell line it came from.</summary>
+    public string Apply(TextEdits edits, string suffix = "") => LineDirective(FirstLine) + edits.ApplyTo(Code) + suffix;
 }

@@ -2,9 +2,13 @@ using ConcurrencyLab.Measurement;
 
 namespace ConcurrencyLab.Interactive.Cells;
 
-/// <summary>A <c>#!measure</c> cell: the code compiled once into a delegate, and how to time it.</summary>
-internal sealed class MeasuredCell
+/// <summary>A <c>#!measure</c> cell: what to call the result and how to time it, then the result.</summary>
+internal sealed class MeasuredCell(string name, MeasureOptions options)
 {
-    /// <summary>Times the cell's delegate under a name with the given options; set by the generated code.</summary>
-    public Func<string, MeasureOptions, Task<TimingResult>>? Time { get; set; }
+    public string Name { get; } = name;
+
+    public MeasureOptions Options { get; } = options;
+
+    /// <summary>Set by the generated code once the measurement has run.</summary>
+    public TimingResult? Result { get; set; }
 }

@@ -7,7 +7,8 @@ namespace ConcurrencyLab.Interactive.Cells;
 
 /// <summary>
 /// Turns a <c>#!measure</c> cell into one submission that compiles the cell's code once, as the body of a lambda, and
-/// hands that delegate to the magic: the repeats then call compiled code, never the kernel's compiler. Like IPython's
+/// times that delegate: the repeats call compiled code, never the kernel's compiler. The timing runs inside the
+/// submission, so whatever the code prints belongs to an ordinary SubmitCode of the cell, as any cell's output does. Like IPython's
 /// <c>%%timeit</c>, the cell's variables are local to the measurement; its usings are kept for the kernel.
 /// </summary>
 internal static class MeasuredCellCode
@@ -52,7 +53,7 @@ internal static class MeasuredCellCode
 
         var lambda = cell.HasTopLevelAwait ? "async () =>" : "() =>";
         return usings
-            + $"global::ConcurrencyLab.Interactive.Cells.CellHooks.Measured({cellId}, {lambda}\n{{\n"
+            + $"await global::ConcurrencyLab.Interactive.Cells.CellHooks.Measure({cellId}, {lambda}\n{{\n"
             + CellSyntax.LineDirective(cell.FirstLine)
             + edits.ApplyTo(cell.Code)
             + "\n#line default\n});\n";

@@ -17,9 +17,10 @@ internal static class RecordedCellCode
     {
         const string end = "global::ConcurrencyLab.Interactive.Cells.CellHooks.End";
         var edits = new TextEdits();
+        cell.InsertBeforeFirstMember(edits, beginStatement);
         if (autoSpans)
             AutoSpans.Add(cell, edits, cellId);
-        var code = cell.Code;
+        var suffix = "";
         // The recording ends where the code ends, on the thread it ends on, before the kernel formats the cell's value.
         // The kernel shows the trailing expression's value, so it stays last, wrapped in a lambda the hook runs first
         // (an overload for void and one for values: the compiler picks, without this code knowing the type). After a
@@ -31,8 +32,8 @@ internal static class RecordedCellCode
         }
         else if (cell.TrailingExpression is null)
         {
-            code += $"\n{end}({cellId});";
+            suffix = $"\n{end}({cellId});";
         }
-        return cell.InsertBeforeFirstMember(code, edits, beginStatement);
+        return cell.Apply(edits, suffix);
     }
 }

@@ -72,7 +72,7 @@ internal sealed class MeasureMagic(CSharpKernel csharp)
         }
         var syntax = CellSyntax.Parse(Name, text);
 
-        var measured = new MeasuredCell();
+        var measured = new MeasuredCell(name, budget is { } b ? MeasureOptions.Default with { Budget = b } : MeasureOptions.Default);
         var id = CellRegistry.Add(measured);
         try
         {
@@ -83,11 +83,10 @@ internal sealed class MeasureMagic(CSharpKernel csharp)
                 code = MeasuredCellCode.Build(syntax, id, returnTrailingValue: false);
             if (await CellMagic.SubmitAsync(csharp, code) is { } failure)
             {
-                CellMagic.Fail(context, failure); // a compile error: nothing was timed
+                CellMagic.Fail(context, failure); // a compile error, or the code threw while being timed
                 return;
             }
-            var measureOptions = budget is { } b ? MeasureOptions.Default with { Budget = b } : MeasureOptions.Default;
-            var result = await measured.Time!(name, measureOptions);
+            var result = measured.Result ?? throw new InvalidOperationException($"{Name}: the cell ran but produced no measurement.");
             _results[name] = result;
             CellMagic.Display(context, result);
             if (baseline is not null)
