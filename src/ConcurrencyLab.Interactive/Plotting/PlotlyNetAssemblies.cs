@@ -34,6 +34,18 @@ internal static class PlotlyNetAssemblies
         // Any FSharp.Core already loaded wins: two in one context cannot be, and the kernel's F# needs its own.
         var loaded = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == simpleName);
         if (loaded is not null) return loaded;
+        if (name.Version is not null)
+        {
+            // The host's own copy at whatever version it has (the tool's FSharp.Core 10.0), before a second one.
+            try
+            {
+                return context.LoadFromAssemblyName(new AssemblyName(simpleName));
+            }
+            catch (Exception e) when (e is FileNotFoundException or FileLoadException)
+            {
+                // the host has none: use the copy beside the extension
+            }
+        }
         var path = Path.Combine(Folder, simpleName + ".dll");
         return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
     }
