@@ -24,28 +24,33 @@ internal sealed class InProcessKernel : IDisposable
 
     public CSharpKernel CSharp { get; }
 
-    public Task<CellRun> RunAsync(string code, string? kernelName = null) => RunAsync(code, kernelName, cancelAfter: null);
+    public Task<CellRun> RunAsync(string code, string? kernelName = null) => RunAsync(code, kernelName, cancelOnMarker: null);
 
     /// <summary>Submits a cell, cancels it after <paramref name="delay"/>, and returns its events.</summary>
-    public Task<CellRun> RunAndCancelAsync(string code, TimeSpan delay) => RunAsync(code, null, delay);
+    /// <summary>Runs <paramref name="code"/> and cancels it once it has written <paramref name="startedMarker"/> to stdout: once its code runs, however slow the machine.</summary>
+    public Task<CellRun> RunAndCancelAsync(string code, string startedMarker) => RunAsync(code, null, startedMarker);
 
     // Events are collected as a front end receives them (the kernel's event stream, by the cell's token and its
     // children's), not from the command's result, which leaves out what nested submissions publish.
-    private async Task<CellRun> RunAsync(string code, string? kernelName, TimeSpan? cancelAfter)
+    private async Task<CellRun> RunAsync(string code, string? kernelName, string? cancelOnMarker)
     {
         var command = new SubmitCode(code, kernelName);
         var token = command.GetOrCreateToken();
         var events = new List<KernelEvent>();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = Root.KernelEvents.Subscribe(e =>
         {
             var eventToken = e.Command.GetOrCreateToken();
-            if (eventToken == token || eventToken.StartsWith(token + ".", StringComparison.Ordinal))
-                lock (events) events.Add(e);
+            if (eventToken != token && !eventToken.StartsWith(token + ".", StringComparison.Ordinal)) return;
+            lock (events) events.Add(e);
+            if (cancelOnMarker is not null && e is StandardOutputValueProduced output
+                && output.FormattedValues.Any(v => v.Value.Contains(cancelOnMarker, StringComparison.Ordinal)))
+                started.TrySetResult();
         });
         var running = Root.SendAsync(command, TestContext.Current.CancellationToken);
-        if (cancelAfter is { } delay)
+        if (cancelOnMarker is not null)
         {
-            await Task.Delay(delay, TestContext.Current.CancellationToken);
+            await started.Task.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
             await Root.SendAsync(new Cancel(), TestContext.Current.CancellationToken);
         }
         var result = await running;

@@ -112,7 +112,7 @@ public sealed class TimelineMagicTests : IDisposable
     [Fact]
     public async Task A_cancelled_cell_shows_the_timeline_recorded_so_far_before_it_is_reported_cancelled()
     {
-        var run = await _kernel.RunAndCancelAsync("#!timeline --runtime-events off\nawait Task.Delay(30_000);", TimeSpan.FromSeconds(1));
+        var run = await _kernel.RunAndCancelAsync("#!timeline --runtime-events off\nConsole.WriteLine(\"running\");\nawait Task.Delay(30_000);", "running");
 
         Assert.True(run.Failed);
         var timeline = run.Displayed<Timeline>();
