@@ -20,8 +20,9 @@ internal sealed class ArtifactWriter(RunSettings settings)
     {
         if (result.Executed is not { } executed) return Task.CompletedTask;
 
-        var target = settings.InPlace ? result.InputPath
-            : settings.OutputDirectory is { } folder ? Path.Combine(folder, result.Name) : null;
+        // A .dib input is written as the .ipynb Polyglot would save, next to it or under the output folder.
+        var target = settings.InPlace ? NotebookFiles.ExecutedPath(result.InputPath)
+            : settings.OutputDirectory is { } folder ? Path.Combine(folder, NotebookFiles.ExecutedPath(result.Name)) : null;
         if (target is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
@@ -64,9 +65,8 @@ internal sealed class ArtifactWriter(RunSettings settings)
     /// <summary>One line about where the run happened, for the report.</summary>
     public static string EnvironmentSummary(IReadOnlyList<NotebookResult> results)
     {
-        var optimized = results.Select(r => r.Optimized).FirstOrDefault(o => o is not null);
-        var compiled = optimized switch { true => "cells compiled Release (optimised)", false => "cells compiled Debug (as Polyglot Notebooks)", null => "cells not compiled" };
-        return $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} on {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {Environment.ProcessorCount} processors, {compiled}";
+        var kernel = results.Select(r => r.Kernel).FirstOrDefault(k => k is not null) ?? "no kernel started";
+        return $"{kernel}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} on {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {Environment.ProcessorCount} processors";
     }
 
     private static ReportEntry Entry(NotebookResult result) => new(

@@ -12,7 +12,7 @@ public static class CommandLine
         output ??= Console.Out;
         error ??= Console.Error;
 
-        var paths = new Argument<string[]>("paths") { Description = "Notebooks (.ipynb) or folders to search for them", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Notebooks (.ipynb, .dib) or folders to search for them", Arity = ArgumentArity.OneOrMore };
         var outputDir = new Option<string?>("--output", "-o") { Description = "Write executed notebooks under this folder (keeping their relative paths)" };
         var inPlace = new Option<bool>("--inplace") { Description = "Write executed notebooks over their inputs" };
         var timeout = new Option<double>("--timeout") { Description = "Per-cell timeout in seconds (0 = none); cell or notebook metadata execution.timeout overrides it", DefaultValueFactory = _ => 120 };
@@ -20,13 +20,14 @@ public static class CommandLine
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report to this file" };
         var html = new Option<string?>("--html") { Description = "Write an HTML report (a page per notebook and an index) to this folder" };
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Let every cell raise; the notebook still passes" };
-        var debug = new Option<bool>("--debug") { Description = "Compile cells without optimisations, as Polyglot Notebooks does" };
+        var shard = new Option<string?>("--shard") { Description = "Run only part i of n of the notebooks (i/n, e.g. 2/4): a stable split for CI machines" };
+        var noPrestart = new Option<bool>("--no-prestart") { Description = "Start each notebook's kernel only when its turn comes" };
 
         var run = new Command("run", "Execute notebooks headlessly and report each as a test")
         {
-            paths, outputDir, inPlace, timeout, jobs, junit, html, allowErrors, debug,
+            paths, outputDir, inPlace, timeout, jobs, junit, html, allowErrors, shard, noPrestart,
         };
-        var root = new RootCommand("nbrun: runs C# (.NET Interactive / Polyglot) notebooks headlessly, as tests") { run };
+        var root = new RootCommand("nbrun: runs Polyglot notebooks headlessly in the dotnet-interactive kernel, as tests") { run };
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -45,6 +46,12 @@ public static class CommandLine
         if (seconds < 0) return await Usage(error, "--timeout must be 0 (no limit) or a positive number of seconds");
         if (parallelism < 1) return await Usage(error, "-j/--jobs must be at least 1");
         if (parsed.GetValue(inPlace) && parsed.GetValue(outputDir) is not null) return await Usage(error, "--output and --inplace cannot be used together");
+        Shard? part = null;
+        if (parsed.GetValue(shard) is { } shardText)
+        {
+            try { part = Shard.Parse(shardText); }
+            catch (FormatException e) { return await Usage(error, e.Message); }
+        }
 
         var settings = new RunSettings(
             parsed.GetValue(paths)!,
@@ -57,8 +64,9 @@ public static class CommandLine
                 CellTimeout = seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds),
                 Parallelism = parallelism,
                 AllowErrors = parsed.GetValue(allowErrors),
-                Debug = parsed.GetValue(debug),
-            });
+                Prestart = !parsed.GetValue(noPrestart),
+            },
+            part);
         return await RunCommand.ExecuteAsync(settings, output, error);
     }
 

@@ -11,7 +11,7 @@ public static class ExitCodes
     public const int NotebookFailed = 1;
     /// <summary>Bad input or usage: an unreadable notebook, a missing path, a bad option.</summary>
     public const int Usage = 2;
-    /// <summary>Infrastructure: a package restore failed.</summary>
+    /// <summary>Infrastructure: the kernel tool cannot be restored or started, or a kernel died before it was ready.</summary>
     public const int Infrastructure = 3;
 
     /// <summary>The exit code for a finished run.</summary>

@@ -1,6 +1,6 @@
 using NotebookRunner.Documents;
 using NotebookRunner.Execution;
-using NotebookRunner.Reporting;
+using NotebookRunner.Kernel;
 
 namespace NotebookRunner.Cli;
 
@@ -25,6 +25,14 @@ public static class RunCommand
             await error.WriteLineAsync($"nbrun: no notebooks found in {string.Join(", ", settings.Paths)}");
             return ExitCodes.Usage;
         }
+        if (settings.Shard is { } shard)
+        {
+            var found = jobs.Count;
+            jobs = shard.Select(jobs);
+            await output.WriteLineAsync($"nbrun: shard {shard} runs {jobs.Count} of {found} notebook(s)");
+            // A matrix sized for a larger series may leave a part empty: nothing to run is not a failure.
+            if (jobs.Count == 0) return ExitCodes.Success;
+        }
 
         // Bad input is found before anything runs: one line per file, naming the JSON path.
         var unreadable = new List<string>();
@@ -38,6 +46,17 @@ public static class RunCommand
         {
             foreach (var line in unreadable) await error.WriteLineAsync($"nbrun: {line}");
             return ExitCodes.Usage;
+        }
+
+        // The kernel tool is resolved (and restored on a fresh machine) once, before anything runs.
+        try
+        {
+            await KernelToolResolver.ResolveAsync(Path.GetDirectoryName(jobs[0].Path)!);
+        }
+        catch (KernelUnavailableException e)
+        {
+            await error.WriteLineAsync($"nbrun: no kernel: {e.Message}");
+            return ExitCodes.Infrastructure;
         }
 
         var artifacts = new ArtifactWriter(settings);

@@ -39,7 +39,7 @@ internal abstract class RunDisplay : IRunObserver
     public void Header(int notebooks, RunOptions options)
     {
         var timeout = options.CellTimeout == Timeout.InfiniteTimeSpan ? "none" : $"{options.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
-        Output.WriteLine($"nbrun: {notebooks} notebook(s), {options.Parallelism} at a time, cells compiled {(options.Debug ? "Debug" : "Release (optimised)")}, cell timeout {timeout}");
+        Output.WriteLine($"nbrun: {notebooks} notebook(s), {options.Parallelism} at a time, kernels {(options.Prestart ? "started ahead" : "started in turn")}, cell timeout {timeout}");
     }
 
     public abstract Task<IReadOnlyList<NotebookResult>> RunAsync(Func<IRunObserver, Task<IReadOnlyList<NotebookResult>>> run);
@@ -64,6 +64,12 @@ internal abstract class RunDisplay : IRunObserver
                 Markup.Escape(result.Failure ?? ""));
         }
         Console.Write(table);
+        var warnings = results.SelectMany(r => r.Warnings.Select(w => $"{r.Name} {w}")).ToList();
+        if (warnings.Count > 0)
+        {
+            Output.WriteLine($"{warnings.Count} compiler warning(s) (VS Code shows them as squiggles; they are not in the executed notebooks):");
+            foreach (var warning in warnings) Output.WriteLine($"  {warning}");
+        }
         var passed = results.Count(r => r.Passed);
         Output.WriteLine($"{passed} passed, {results.Count - passed} failed in {Seconds(Clock.Elapsed)}");
     }

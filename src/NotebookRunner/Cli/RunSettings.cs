@@ -9,4 +9,5 @@ public sealed record RunSettings(
     bool InPlace,
     string? JUnitPath,
     string? HtmlDirectory,
-    RunOptions Options);
+    RunOptions Options,
+    Shard? Shard = null);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace NotebookRunner.Documents;
@@ -25,5 +26,24 @@ internal static partial class CellIds
         while (!taken.Add(id));
 
         return id;
+    }
+
+    /// <summary>
+    /// An id derived from <paramref name="seed"/> alone, so converting the same file twice gives the same
+    /// ids: the first 8 hex characters of its SHA-256, more (up to all 64) if a shorter prefix is in
+    /// <paramref name="taken"/>; adds it there. Callers make seeds unique (e.g. by counting repeats).
+    /// </summary>
+    public static string Stable(string seed, HashSet<string> taken)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)));
+        for (var length = 8; length <= hash.Length; length += 4)
+        {
+            if (taken.Add(hash[..length]))
+            {
+                return hash[..length];
+            }
+        }
+
+        throw new ArgumentException("Two cells have the same id seed; seeds must be unique.", nameof(seed));
     }
 }

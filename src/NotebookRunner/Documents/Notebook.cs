@@ -53,29 +53,24 @@ public sealed class Notebook
     }
 
     /// <summary>
+    /// The kernel Polyglot Notebooks runs <paramref name="cell"/> (a cell of this notebook) in, to send as
+    /// <c>SubmitCode.targetKernelName</c>: a first line <c>#!name</c> naming a kernel or alias (<c>#!fsharp</c>,
+    /// <c>#!c#</c>, <c>#!powershell</c>; the kernel switches there whatever the metadata says), else
+    /// <see cref="NotebookCell.KernelName"/>'s metadata, else <see cref="DefaultKernelName"/>. Aliases the
+    /// kernel knows become canonical names (<c>C#</c> → <c>csharp</c>); unknown names (a <c>#!connect</c>-ed
+    /// <c>python</c>) are kept. Decided by Microsoft.DotNet.Interactive.Documents' parser. Null for cells that
+    /// do not run (markdown, raw).
+    /// </summary>
+    /// <example><c>var target = notebook.GetTargetKernelName(cell) ?? throw new InvalidOperationException("not code");</c></example>
+    public string? GetTargetKernelName(NotebookCell cell) => CellKernelResolver.Resolve(this, cell);
+
+    /// <summary>
     /// A new, empty notebook with the metadata VS Code Polyglot Notebooks writes for a C# notebook
     /// (kernelspec <c>.net-csharp</c>, <c>language_info.name = polyglot-notebook</c>, nested <c>polyglot_notebook.kernelInfo</c>).
     /// </summary>
     public static Notebook CreateNew() => new()
     {
-        Metadata = new JsonObject
-        {
-            ["kernelspec"] = new JsonObject
-            {
-                ["display_name"] = ".NET (C#)",
-                ["language"] = "C#",
-                ["name"] = ".net-csharp",
-            },
-            ["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" },
-            ["polyglot_notebook"] = new JsonObject
-            {
-                ["kernelInfo"] = new JsonObject
-                {
-                    ["defaultKernelName"] = KernelNames.CSharp,
-                    ["items"] = new JsonArray(new JsonObject { ["aliases"] = new JsonArray(), ["name"] = KernelNames.CSharp }),
-                },
-            },
-        },
+        Metadata = PolyglotMetadata.ForNotebook(KernelNames.CSharp, [PolyglotMetadata.Item(KernelNames.CSharp, [], languageName: null)]),
     };
 
     /// <summary>Returns a deep copy: metadata, cells and outputs.</summary>

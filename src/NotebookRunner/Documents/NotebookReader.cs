@@ -8,17 +8,37 @@ namespace NotebookRunner.Documents;
 /// Reads nbformat 4.0–4.5 notebooks. Tolerant where Jupyter and VS Code are (string or line-array
 /// text, missing cell metadata, missing outputs/execution_count); strict about types, reporting the
 /// JSON path of anything it cannot use. Unknown metadata, cell keys and output types are kept.
+/// Also reads Polyglot's <c>.dib</c> text format (see <see cref="ParseDib"/>).
 /// </summary>
 public static class NotebookReader
 {
-    /// <summary>Reads the notebook at <paramref name="path"/>.</summary>
-    /// <exception cref="NotebookFormatException">The file is not valid JSON or not an nbformat 4 notebook.</exception>
+    /// <summary>
+    /// Reads the notebook at <paramref name="path"/>: a <c>.dib</c> file with <see cref="ParseDib"/>, anything
+    /// else as <c>.ipynb</c> JSON with <see cref="Parse"/>. The text must be UTF-8 (or UTF-16/32 with a byte
+    /// order mark); bytes that do not decode are an error naming the line.
+    /// </summary>
+    /// <exception cref="NotebookFormatException">The file is not a readable notebook; the message names file and JSON path or line.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static Notebook Read(string path) => Parse(File.ReadAllText(path, Encoding.UTF8), path);
+    public static Notebook Read(string path)
+    {
+        var text = NotebookText.Read(path, path);
+        return NotebookFiles.IsDib(path) ? ParseDib(text, path) : Parse(text, path);
+    }
 
     /// <summary>Parses notebook JSON; <paramref name="fileName"/> is only used in error messages.</summary>
     /// <exception cref="NotebookFormatException">The text is not valid JSON or not an nbformat 4 notebook.</exception>
     public static Notebook Parse(string json, string fileName) => new Parser(fileName).ParseNotebook(json);
+
+    /// <summary>
+    /// Parses Polyglot's <c>.dib</c> text with Microsoft.DotNet.Interactive.Documents (<c>CodeSubmission.Parse</c>)
+    /// into a notebook as VS Code would save it as <c>.ipynb</c>: kernelspec for the default kernel
+    /// (<c>.net-csharp</c>, <c>.net-fsharp</c> or <c>.net-pwsh</c>), <c>language_info.name</c> <c>polyglot-notebook</c>,
+    /// <c>polyglot_notebook.kernelInfo</c> (default kernel and items), each code cell's
+    /// <c>polyglot_notebook.kernelName</c>, markdown cells for <c>#!markdown</c>, and cell ids derived from the
+    /// cells so the same file always gives the same notebook. <paramref name="fileName"/> is only used in errors.
+    /// </summary>
+    /// <exception cref="NotebookFormatException">The <c>#!meta</c> block is invalid; the message names the line.</exception>
+    public static Notebook ParseDib(string text, string fileName) => DibReader.Parse(text, fileName);
 
     /// <summary>One parse; carries the file name for error messages.</summary>
     private sealed class Parser(string fileName)

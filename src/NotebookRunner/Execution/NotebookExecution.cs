@@ -1,37 +1,40 @@
 using System.Diagnostics;
-using System.Text;
-using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using NotebookRunner.Documents;
-using NotebookRunner.Engine;
+using NotebookRunner.Kernel;
 
 namespace NotebookRunner.Execution;
 
 /// <summary>
-/// Runs one notebook in its own worker process and turns what it reports into the executed notebook and a
-/// result. The process boundary is the point: a timeout kills the worker's process tree, and a crash
-/// (unhandled exception on a thread, FailFast, stack overflow) fails this notebook with the reason and the
-/// outputs produced so far, while the runner and the other notebooks carry on.
+/// Runs one notebook in its own dotnet-interactive kernel, cell by cell as VS Code's "Run All" sends them, and
+/// turns the kernel's events into the executed notebook and a result. It stops at the first error a cell is not
+/// allowed to raise (nbclient's rule); a cell over its timeout is cancelled and, since the kernel cannot always
+/// stop it (a busy loop or <c>Thread.Sleep</c> ignores Cancel), the kernel's process tree is killed; a kernel
+/// that dies (FailFast, an unhandled exception on a thread, stack overflow) fails only this notebook, with the
+/// reason and the outputs so far.
 /// </summary>
 public sealed class NotebookExecution
 {
-    private const int StderrTailLimit = 16 * 1024;
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(1);
 
     private readonly string _path;
     private readonly string _name;
     private readonly RunOptions _options;
     private readonly IRunObserver? _observer;
+    private readonly Func<Notebook, CancellationToken, Task<KernelSession>> _startKernel;
 
     /// <summary>Prepares the run of <paramref name="path"/>, shown in reports as <paramref name="name"/>.</summary>
-    public NotebookExecution(string path, string name, RunOptions options, IRunObserver? observer = null)
+    /// <param name="startKernel">Where the kernel comes from (a kernel started ahead by <see cref="SuiteRunner"/>); by default a new one.</param>
+    public NotebookExecution(string path, string name, RunOptions options, IRunObserver? observer = null,
+        Func<Notebook, CancellationToken, Task<KernelSession>>? startKernel = null)
     {
         _path = path;
         _name = name;
         _options = options;
         _observer = observer;
+        _startKernel = startKernel ?? ((notebook, token) => KernelLauncher.StartAsync(path, notebook, options, token));
     }
 
-    /// <summary>Runs the notebook; never throws for the notebook's own failures.</summary>
+    /// <summary>Runs the notebook; never throws for the notebook's own failures (only for <paramref name="cancellationToken"/>).</summary>
     public async Task<NotebookResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
@@ -42,282 +45,124 @@ public sealed class NotebookExecution
         }
         catch (Exception e) when (e is NotebookFormatException or IOException or UnauthorizedAccessException)
         {
-            return Invalid(e.Message);
+            return Finish(Invalid(e.Message));
         }
 
-        var run = new Run(input, _path, _options);
-        _observer?.NotebookStarted(_name, input.Cells.Count(CellPolicy.IsRunnable));
+        var run = new NotebookRun(input, _path, _options);
         try
         {
             run.ResolveTimeouts();
-            await SuperviseAsync(run, cancellationToken);
         }
         catch (NotebookFormatException e)
         {
-            return Invalid(e.Message);
+            return Finish(Invalid(e.Message));
         }
 
+        _observer?.NotebookStarted(_name, run.RunnableCells.Count);
+        KernelSession session;
+        try
+        {
+            session = await _startKernel(input, cancellationToken);
+        }
+        catch (KernelUnavailableException e)
+        {
+            run.KernelUnavailable(e.Message);
+            return Finish(run.ToResult(_name, clock.Elapsed));
+        }
+
+        await using (session)
+        {
+            run.Kernel = session.Tool.Description;
+            foreach (var index in run.RunnableCells)
+            {
+                var goOn = await RunCellAsync(run, session, index, cancellationToken);
+                if (run.ResultOf(index) is { } cellResult) _observer?.CellFinished(_name, cellResult);
+                if (!goOn) break;
+            }
+        }
         return Finish(run.ToResult(_name, clock.Elapsed));
 
         NotebookResult Invalid(string message) =>
-            Finish(new NotebookResult(_path, _name, NotebookStatus.InvalidInput, clock.Elapsed, [], null, message, null));
-
-        NotebookResult Finish(NotebookResult result)
-        {
-            _observer?.NotebookFinished(result);
-            return result;
-        }
+            new(_path, _name, NotebookStatus.InvalidInput, clock.Elapsed, [], null, message, null);
     }
 
-    private async Task SuperviseAsync(Run run, CancellationToken cancellationToken)
+    /// <summary>Runs one cell; false when the notebook must stop here.</summary>
+    private async Task<bool> RunCellAsync(NotebookRun run, KernelSession session, int index, CancellationToken cancellationToken)
     {
-        using var process = new Process { StartInfo = WorkerLauncher.CreateStartInfo(_path, _options) };
-        var stderr = new StringBuilder();
-        process.ErrorDataReceived += (_, e) =>
+        var cell = run.Input.Cells[index];
+        var token = NotebookRun.TokenFor(index);
+        var ordinal = run.Start(index);
+        _observer?.CellStarted(_name, index, ordinal, run.FirstLine(index));
+
+        var target = CellRouting.TargetKernel(run.Input, cell);
+        if (CellRouting.NeedsFrontEnd(target))
         {
-            if (e.Data is null) return;
-            lock (stderr)
-            {
-                stderr.Append(e.Data).Append('\n');
-                if (stderr.Length > StderrTailLimit) stderr.Remove(0, stderr.Length - StderrTailLimit);
-            }
-        };
+            return run.EndWithError(index, $"cell {index} runs in the '{target}' kernel, which exists only inside a browser front end " +
+                "(VS Code, JupyterLab); nbrun runs notebooks headless. Tag the cell skip-execution to run the rest of the notebook.");
+        }
+
+        if (!session.SendCell(KernelCommands.SubmitCode(token, cell.Source, target)))
+            return await CrashAsync(run, session, index);
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (run.TimeoutOf(index) is { } limit && limit != Timeout.InfiniteTimeSpan) deadline.CancelAfter(limit);
         try
         {
-            process.Start();
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            run.FailToStart($"could not start the notebook worker: {e.Message}");
-            return;
-        }
-        process.StandardInput.Close();
-        process.BeginErrorReadLine();
-
-        var lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var pump = Task.Run(async () =>
-        {
-            try
+            while (await session.ReadAsync(deadline.Token) is { } kernelEvent)
             {
-                while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line) await lines.Writer.WriteAsync(line, cancellationToken);
-            }
-            catch (OperationCanceledException) { }
-            finally { lines.Writer.TryComplete(); }
-        }, CancellationToken.None);
-
-        try
-        {
-            while (true)
-            {
-                // Lines that are already there are applied without arming a timer: a chatty cell sends thousands.
-                while (lines.Reader.TryRead(out var line))
-                    if (run.Apply(line, _observer, _name)) return;
-
-                var deadline = run.CurrentDeadline(_options.StartupTimeout);
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                if (deadline != Timeout.InfiniteTimeSpan) wait.CancelAfter(deadline);
-                try
+                if (kernelEvent.Ends(token))
                 {
-                    if (!await lines.Reader.WaitToReadAsync(wait.Token)) break;
+                    if (kernelEvent.Type == KernelEventTypes.CommandSucceeded) return run.EndWithSuccess(index);
+                    var message = kernelEvent.GetString("message") ?? "the command failed";
+                    return run.EndWithError(index, UnknownKernel(session, target) is { } unknown ? $"{unknown}\n{message}" : message);
                 }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    Kill(process);
-                    run.TimeOut();
-                    return;
-                }
+                run.Apply(kernelEvent, index);
             }
-
-            // The worker's stdout closed before it said "done": it died.
-            await WaitForExitAsync(process);
-            string tail;
-            lock (stderr) tail = stderr.ToString().TrimEnd();
-            run.Crash(process.HasExited ? process.ExitCode : null, tail);
         }
-        finally
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Kill(process);
-            await pump.ConfigureAwait(false);
-        }
-    }
-
-    private static async Task WaitForExitAsync(Process process)
-    {
-        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try { await process.WaitForExitAsync(grace.Token); }
-        catch (OperationCanceledException) { }
-        // Let the async stderr reader deliver the last lines (the runtime's crash report).
-        if (process.HasExited) process.WaitForExit();
-    }
-
-    private static void Kill(Process process)
-    {
-        try { if (!process.HasExited) process.Kill(entireProcessTree: true); }
-        catch (InvalidOperationException) { }
-        catch (System.ComponentModel.Win32Exception) { }
-    }
-
-    /// <summary>The state of one notebook's run, fed by protocol lines.</summary>
-    private sealed class Run(Notebook input, string path, RunOptions options)
-    {
-        private readonly Notebook _executed = input.Clone();
-        private readonly Dictionary<int, CellOutputAssembler> _assemblers = [];
-        private readonly Dictionary<int, CellResult> _results = [];
-        private readonly Dictionary<int, TimeSpan> _timeouts = [];
-        private readonly Stopwatch _cellClock = new();
-        private int? _runningCell;
-        private int _ordinal;
-        private bool _infrastructureFailure;
-        private string? _startupFailure;
-
-        public bool? Optimized { get; private set; }
-
-        public void ResolveTimeouts()
-        {
-            for (var i = 0; i < input.Cells.Count; i++)
-                if (CellPolicy.IsRunnable(input.Cells[i]))
-                    _timeouts[i] = CellTimeouts.For(input, input.Cells[i], options.CellTimeout, path);
-        }
-
-        public TimeSpan CurrentDeadline(TimeSpan startup)
-        {
-            // Before the first cell and between cells, the worker is starting up or moving on.
-            if (_runningCell is not { } cell) return startup;
-            var limit = _timeouts.GetValueOrDefault(cell, options.CellTimeout);
-            if (limit == Timeout.InfiniteTimeSpan) return limit;
-            var left = limit - _cellClock.Elapsed;
-            return left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1);
-        }
-
-        /// <summary>Applies one protocol line; true when the worker said it is done.</summary>
-        public bool Apply(string line, IRunObserver? observer, string name)
-        {
-            var message = WorkerMessage.TryParse(line);
-            if (message is null)
-            {
-                // Something wrote to the worker's real stdout, bypassing capture: keep it as the cell's output.
-                if (_runningCell is { } cell) Assembler(cell).Add(new StreamEvent("stdout", line + "\n"));
-                return false;
-            }
-
-            switch ((string?)message["t"])
-            {
-                case "hello":
-                    Optimized = (bool?)message["optimized"];
-                    break;
-                case "start":
-                    var index = (int)message["i"]!;
-                    _runningCell = index;
-                    _cellClock.Restart();
-                    var cell = input.Cells[index];
-                    _executed.Cells[index].Outputs.Clear();
-                    _executed.Cells[index].ExecutionCount = null;
-                    observer?.CellStarted(name, index, ++_ordinal, FirstLine(cell));
-                    break;
-                case "end":
-                    var ended = (int)message["i"]!;
-                    var count = (int)message["n"]!;
-                    var status = (string)message["status"]! switch { "ok" => CellStatus.Passed, "allowed-error" => CellStatus.AllowedError, _ => CellStatus.Failed };
-                    var outputs = _executed.Cells[ended].Outputs;
-                    Assembler(ended).Complete(count);
-                    _executed.Cells[ended].ExecutionCount = count > 0 ? count : null;
-                    var error = outputs.OfType<ErrorOutput>().LastOrDefault();
-                    _results[ended] = Result(ended, status, TimeSpan.FromMilliseconds((double)message["ms"]!), count > 0 ? count : null,
-                        status == CellStatus.Passed ? null : error);
-                    _runningCell = null;
-                    break;
-                case "done":
-                    return true;
-                default:
-                    var cellIndex = (int?)message["i"];
-                    if (cellIndex is { } target && WorkerMessage.ToCellEvent(message) is { } cellEvent)
-                    {
-                        if (cellEvent is ErrorEvent { Kind: CellErrorKind.Restore }) _infrastructureFailure = true;
-                        Assembler(target).Add(cellEvent);
-                    }
-                    break;
-            }
+            await CancelThenKillAsync(run, session, index, token);
             return false;
         }
+        return await CrashAsync(run, session, index);
+    }
 
-        public void TimeOut()
+    private static async Task CancelThenKillAsync(NotebookRun run, KernelSession session, int index, string token)
+    {
+        // Cancel first, so the kernel gets to report what it was doing and flush the cell's output; but a
+        // cancelled busy loop keeps the kernel blocked even after it says "Command cancelled.", so the
+        // process tree goes whatever the answer.
+        if (session.Send(KernelCommands.Cancel($"cancel-{index}")))
         {
-            var limit = _runningCell is { } c ? _timeouts.GetValueOrDefault(c, options.CellTimeout) : options.StartupTimeout;
-            var seconds = limit.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
-            var message = _runningCell is null
-                ? $"the notebook worker did not start within {seconds} s"
-                : $"the cell did not finish within its timeout of {seconds} s; the notebook process was killed";
-            AbortRunningCell(CellStatus.TimedOut, new ErrorOutput("CellTimeoutError", message, [message]));
-        }
-
-        public void Crash(int? exitCode, string stderrTail)
-        {
-            var reason = string.IsNullOrWhiteSpace(stderrTail) ? "no message" : stderrTail;
-            var message = $"the notebook process exited{(exitCode is { } code ? $" with code {code}" : "")} while the cell was running: {FirstMeaningfulLine(reason)}";
-            AbortRunningCell(CellStatus.Crashed, new ErrorOutput("ProcessCrashed", message, reason.Split('\n')));
-        }
-
-        public void FailToStart(string message) => AbortRunningCell(CellStatus.Crashed, new ErrorOutput("WorkerStartError", message, [message]));
-
-        private void AbortRunningCell(CellStatus status, ErrorOutput error)
-        {
-            var index = _runningCell ?? input.Cells.FindIndex(c => CellPolicy.IsRunnable(c) && !CellPolicy.ShouldSkip(c));
-            if (index < 0) { _startupFailure = error.EValue; return; }
-            _executed.Cells[index].Outputs.Add(error);
-            _results[index] = Result(index, status, _cellClock.Elapsed, _executed.Cells[index].ExecutionCount, error);
-            _runningCell = null;
-        }
-
-        public NotebookResult ToResult(string name, TimeSpan duration)
-        {
-            var cells = new List<CellResult>();
-            for (var i = 0; i < input.Cells.Count; i++)
+            using var grace = new CancellationTokenSource(CancelGrace);
+            try
             {
-                if (_results.TryGetValue(i, out var result)) { cells.Add(result); continue; }
-                var cell = input.Cells[i];
-                if (!CellPolicy.IsRunnable(cell) || CellPolicy.ShouldSkip(cell))
+                while (await session.ReadAsync(grace.Token) is { } kernelEvent)
                 {
-                    if (cell.IsCode) cells.Add(Result(i, CellStatus.Skipped, TimeSpan.Zero, cell.ExecutionCount, null));
-                    continue;
+                    if (kernelEvent.Ends(token)) break;
+                    run.Apply(kernelEvent, index);
                 }
-                // Not reached: clear stale outputs so the saved notebook does not show results of another run.
-                _executed.Cells[i].Outputs.Clear();
-                _executed.Cells[i].ExecutionCount = null;
-                cells.Add(Result(i, CellStatus.NotRun, TimeSpan.Zero, null, null));
             }
-
-            var failed = cells.FirstOrDefault(c => c.Status is CellStatus.Failed or CellStatus.TimedOut or CellStatus.Crashed);
-            var status = failed?.Status switch
-            {
-                null when _startupFailure is not null => NotebookStatus.Crashed,
-                null => NotebookStatus.Passed,
-                CellStatus.TimedOut => NotebookStatus.TimedOut,
-                CellStatus.Crashed => NotebookStatus.Crashed,
-                _ when _infrastructureFailure => NotebookStatus.InfrastructureError,
-                _ => NotebookStatus.Failed,
-            };
-            var failure = failed is null ? _startupFailure : $"{failed.Describe()}: {failed.Error}";
-            return new NotebookResult(path, name, status, duration, cells, _executed, failure, Optimized);
+            catch (OperationCanceledException) { }
         }
+        session.Kill();
+        run.TimeOut(index);
+    }
 
-        private CellOutputAssembler Assembler(int index)
-        {
-            if (!_assemblers.TryGetValue(index, out var assembler))
-                _assemblers[index] = assembler = new CellOutputAssembler(_executed.Cells[index].Outputs);
-            return assembler;
-        }
+    private static async Task<bool> CrashAsync(NotebookRun run, KernelSession session, int index)
+    {
+        await session.WaitForExitAsync(TimeSpan.FromSeconds(5));
+        run.Crash(index, session.ExitCode, session.Stderr());
+        return false;
+    }
 
-        private CellResult Result(int index, CellStatus status, TimeSpan duration, int? count, ErrorOutput? error) =>
-            new(index, _executed.Cells[index].Id, FirstLine(input.Cells[index]), status, duration, count,
-                error is null ? null : $"{error.EName}: {FirstMeaningfulLine(error.EValue)}", error?.Traceback);
+    private static string? UnknownKernel(KernelSession session, string target) =>
+        session.KernelNames.Contains(target) ? null
+            : $"this notebook's kernel has no subkernel named '{target}' (it has: {string.Join(", ", session.KernelNames.Order(StringComparer.OrdinalIgnoreCase))})";
 
-        private static string FirstLine(NotebookCell cell)
-        {
-            var line = FirstMeaningfulLine(cell.Source);
-            return line.Length > 80 ? line[..77] + "..." : line;
-        }
-
-        private static string FirstMeaningfulLine(string text) =>
-            text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+    private NotebookResult Finish(NotebookResult result)
+    {
+        _observer?.NotebookFinished(result);
+        return result;
     }
 }

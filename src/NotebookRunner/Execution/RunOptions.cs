@@ -9,12 +9,12 @@ public sealed record RunOptions
     /// <summary>Every cell may raise (<c>--allow-errors</c>).</summary>
     public bool AllowErrors { get; init; }
 
-    /// <summary>Compile Debug as Polyglot Notebooks does (<c>--debug</c>); Release otherwise.</summary>
-    public bool Debug { get; init; }
-
     /// <summary>How many notebooks run at once (<c>-j</c>).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>How long a worker may take to start before its first cell counts as timed out.</summary>
+    /// <summary>How long a kernel may take to start and warm up before the run counts it as unavailable.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Start each notebook's kernel while earlier notebooks still run (on by default; <c>--no-prestart</c>).</summary>
+    public bool Prestart { get; init; } = true;
 }

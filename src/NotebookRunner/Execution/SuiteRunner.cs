@@ -1,6 +1,6 @@
 namespace NotebookRunner.Execution;
 
-/// <summary>Runs many notebooks, up to <see cref="RunOptions.Parallelism"/> at once, each in its own worker process.</summary>
+/// <summary>Runs many notebooks, up to <see cref="RunOptions.Parallelism"/> at once, each in its own kernel, kernels started ahead.</summary>
 public static class SuiteRunner
 {
     /// <summary>Runs <paramref name="jobs"/> and returns their results in the jobs' order.</summary>
@@ -9,10 +9,13 @@ public static class SuiteRunner
         Func<NotebookResult, Task>? onFinished = null, CancellationToken cancellationToken = default)
     {
         var results = new NotebookResult[jobs.Count];
+        await using var prestarter = new KernelPrestarter(jobs, options);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, jobs.Count), parallel, async (i, token) =>
         {
-            var result = await new NotebookExecution(jobs[i].Path, jobs[i].Name, options, observer).RunAsync(token);
+            var execution = new NotebookExecution(jobs[i].Path, jobs[i].Name, options, observer,
+                (notebook, startToken) => prestarter.TakeAsync(i, notebook, startToken));
+            var result = await execution.RunAsync(token);
             results[i] = result;
             if (onFinished is not null) await onFinished(result);
         });

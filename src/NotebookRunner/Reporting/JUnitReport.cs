@@ -62,8 +62,8 @@ public static class JUnitReport
         }
 
         var summary = string.Join(", ", result.Cells.GroupBy(c => c.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Describe(g.Key)}"));
-        var optimization = result.Optimized switch { true => "Release (optimised)", false => "Debug", null => "unknown" };
-        testCase.Add(new XElement("system-out", $"cells: {summary}\ncompiled: {optimization}"));
+        var warnings = string.Concat(result.Warnings.Select(w => $"\nwarning: {w}"));
+        testCase.Add(new XElement("system-out", $"cells: {summary}\nkernel: {result.Kernel ?? "none started"}{warnings}"));
         return testCase;
     }
 

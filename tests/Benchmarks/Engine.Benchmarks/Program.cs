@@ -1,143 +1,114 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
 using NotebookRunner.Documents;
-using NotebookRunner.Engine;
 using NotebookRunner.Execution;
 
-// Macro benchmarks of the notebook engine. These measure whole processes and chained Roslyn submissions,
-// which BenchmarkDotNet's many-invocation model does not fit (each submission grows the session), so the
-// program times them directly and prints medians, with every comparison taken in this one run.
+// Macro benchmarks of nbrun on the real kernel. They time whole kernels and series, which BenchmarkDotNet's
+// many-invocation model does not fit, so the program times them directly and prints medians; every ratio
+// compares two measurements taken in this one run.
 //
-//   dotnet run -c Release --project tests/Benchmarks/Engine.Benchmarks [-- --notebooks DIR] [--cells N] [--cold N] [--copies N]
+//   dotnet run -c Release --project tests/Benchmarks/Engine.Benchmarks [-- --notebooks DIR] [--cells N] [--cold N] [--skip-series] [--skip-nbclient]
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var arguments = new Arguments(args);
-var report = new List<string> { "| measurement | median | notes |", "|---|---|---|" };
-
-// 1. Cold start: a fresh worker process, runtime start, Roslyn load and first compile, to the first cell's result.
+var report = new List<string> { "| measurement | value | notes |", "|---|---|---|" };
 var scratch = Directory.CreateTempSubdirectory("nbrun-bench-").FullName;
-var oneCell = Path.Combine(scratch, "one-cell.ipynb");
-var single = Notebook.CreateNew();
-single.Cells.Add(NotebookCell.Code("1 + 1"));
-NotebookWriter.WriteAtomic(single, oneCell);
-var cold = new List<double>();
+
+// 1. Cold start of a single notebook: nbrun (its own kernel, no kernel started ahead) against the bare floor
+//    (spawn, KernelReady, one SubmitCode), interleaved run by run.
+var oneCell = WriteNotebook(scratch, "one-cell.ipynb", ["1 + 1"]);
+var nbrunCold = new List<double>();
+var bareReady = new List<double>();
+var bareCold = new List<double>();
 for (var i = 0; i < arguments.ColdRuns; i++)
 {
-    var result = await new NotebookExecution(oneCell, "one-cell.ipynb", new RunOptions()).RunAsync();
+    var observer = new FirstResultObserver();
+    var result = await new NotebookExecution(oneCell, "one-cell.ipynb", new RunOptions(), observer).RunAsync();
     if (!result.Passed) throw new InvalidOperationException(result.Failure);
-    cold.Add(result.Duration.TotalMilliseconds);
-}
-report.Add($"| cold start to first result (new process) | {Median(cold):F0} ms | {arguments.ColdRuns} runs, min {cold.Min():F0} ms |");
+    nbrunCold.Add(observer.FirstResultAfterTurn["one-cell.ipynb"].TotalSeconds);
 
-// 2. Warm per-cell overhead of a trivial cell: the engine vs raw Roslyn chaining in the same process,
-//    interleaved submission by submission so machine noise hits both alike.
-foreach (var optimize in new[] { true, false })
+    var clock = Stopwatch.StartNew();
+    await using var bare = await BareStdioKernel.StartAsync(scratch);
+    await bare.SubmitAsync("1 + 1");
+    bareCold.Add(clock.Elapsed.TotalSeconds);
+    bareReady.Add(bare.ReadyAfter.TotalSeconds);
+}
+report.Add($"| single notebook, start to first cell result, nbrun | {Stats.Median(nbrunCold):F2} s | {arguments.ColdRuns} runs, min {nbrunCold.Min():F2} s |");
+report.Add($"| same, bare stdio client (the tool's floor) | {Stats.Median(bareCold):F2} s | of which KernelReady {Stats.Median(bareReady):F2} s; nbrun / floor = **{Stats.Median(nbrunCold) / Stats.Median(bareCold):F2}** |");
+
+// 2. A warm trivial cell: nbrun's whole per-cell path (serialize, send, read and parse every event, build the
+//    outputs) against the bare loop, in alternating blocks of fresh kernels; the first cells of each block warm up.
+const int warmUpCells = 10;
+var nbrunWarm = new List<double>();
+var bareWarm = new List<double>();
+for (var block = 0; block < arguments.Blocks; block++)
 {
-    var (engine, roslyn) = await InterleavedCellTimes(optimize, arguments.Cells);
-    var mode = optimize ? "Release" : "Debug";
-    report.Add($"| warm trivial cell, engine, {mode} | {Median(engine):F1} ms | min {engine.Min():F1} ms, p90 {Percentile(engine, 0.9):F1} ms over {arguments.Cells} cells |");
-    report.Add($"| warm trivial cell, raw Roslyn ContinueWithAsync, {mode} | {Median(roslyn):F1} ms | min {roslyn.Min():F1} ms; engine/raw = {Median(engine) / Median(roslyn):F2} |");
+    var cells = Enumerable.Repeat("x++;", arguments.CellsPerBlock + warmUpCells).Prepend("var x = 0;").ToArray();
+    var path = WriteNotebook(scratch, $"warm-{block}.ipynb", cells);
+    var result = await new NotebookExecution(path, "warm.ipynb", new RunOptions()).RunAsync();
+    if (!result.Passed) throw new InvalidOperationException(result.Failure);
+    nbrunWarm.AddRange(result.Cells.Skip(1 + warmUpCells).Select(c => c.Duration.TotalMilliseconds));
+
+    await using var bare = await BareStdioKernel.StartAsync(scratch);
+    foreach (var (code, i) in cells.Select((c, i) => (c, i)))
+    {
+        var elapsed = await bare.SubmitAsync(code);
+        if (i > warmUpCells) bareWarm.Add(elapsed.TotalMilliseconds);
+    }
+}
+report.Add($"| warm trivial C# cell, nbrun | {Stats.Median(nbrunWarm):F1} ms | p10 {Stats.Percentile(nbrunWarm, 0.1):F1}, p90 {Stats.Percentile(nbrunWarm, 0.9):F1} ms over {nbrunWarm.Count} cells |");
+report.Add($"| same, bare stdio loop | {Stats.Median(bareWarm):F1} ms | p10 {Stats.Percentile(bareWarm, 0.1):F1}, p90 {Stats.Percentile(bareWarm, 0.9):F1} ms; nbrun / bare = **{Stats.Median(nbrunWarm) / Stats.Median(bareWarm):F2}** |");
+
+if (!arguments.SkipSeries)
+{
+    // 3. The series: -j cores with kernels started ahead, the same without, and -j 1; then Jupyter's nbclient on
+    //    the same kernel, serially, as JupyterLab's "Run All" or a papermill job would run it.
+    var jobs = NotebookDiscovery.Find([arguments.NotebooksFolder]);
+    var cores = Environment.ProcessorCount;
+    var ahead = await TimeSeries(jobs, new RunOptions { Parallelism = cores });
+    var inTurn = await TimeSeries(jobs, new RunOptions { Parallelism = cores, Prestart = false });
+    var serial = await TimeSeries(jobs, new RunOptions { Parallelism = 1 });
+    report.Add($"| {jobs.Count} notebooks, -j {cores}, kernels started ahead | {ahead.Wall:F1} s | first result {Stats.Median(ahead.FirstResults):F2} s after a notebook's turn begins (median; max {ahead.FirstResults.Max():F2} s) |");
+    report.Add($"| same, kernels started in turn (--no-prestart) | {inTurn.Wall:F1} s | first result {Stats.Median(inTurn.FirstResults):F2} s after its turn (median) |");
+    report.Add($"| same, -j 1 | {serial.Wall:F1} s | -j 1 / -j {cores} = {serial.Wall / ahead.Wall:F2} |");
+
+    if (!arguments.SkipNbclient)
+    {
+        var nbclient = await NbclientSeries.RunAsync(arguments.NotebooksFolder, scratch);
+        report.Add($"| same notebooks, Jupyter nbclient, serial | {nbclient.Values.Sum():F1} s | nbclient / nbrun -j {cores} = **{nbclient.Values.Sum() / ahead.Wall:F2}** |");
+        report.Add("");
+        report.Add("| notebook | nbrun -j 1 | nbclient | nbrun / nbclient |");
+        report.Add("|---|---:|---:|---:|");
+        foreach (var (name, seconds) in serial.PerNotebook)
+        {
+            var theirs = nbclient.GetValueOrDefault(name, double.NaN);
+            report.Add($"| {name} | {seconds:F1} s | {theirs:F1} s | {seconds / theirs:F2} |");
+        }
+    }
 }
 
-// 3. All notebooks with -j N vs -j 1. With only a few notebooks in the series, each is copied --copies times into
-//    bench-notebooks/ beside notebooks/ (git-ignored), the same depth, so their relative #r paths still resolve.
-var jobs = NotebookDiscovery.Find([CopyNotebooks(arguments.NotebooksFolder, arguments.Copies)]);
-var parallel = await TimeSuite(jobs, Environment.ProcessorCount);
-var serial = await TimeSuite(jobs, 1);
-report.Add($"| all {jobs.Count} notebooks, -j {Environment.ProcessorCount} | {parallel / 1000:F1} s | -j 1 / -j {Environment.ProcessorCount} = {serial / parallel:F2} |");
-report.Add($"| all {jobs.Count} notebooks, -j 1 | {serial / 1000:F1} s | |");
-
-Console.WriteLine($"Engine benchmarks, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+Console.WriteLine($"nbrun benchmarks, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, load average {load} at the end, {DateTime.UtcNow:yyyy-MM-dd}");
 foreach (var line in report) Console.WriteLine(line);
 return 0;
 
-static async Task<(List<double> Engine, List<double> Roslyn)> InterleavedCellTimes(bool optimize, int cells)
+static string WriteNotebook(string folder, string name, IEnumerable<string> cells)
 {
-    var session = new CSharpSession(new SessionOptions { Optimize = optimize });
-    var sink = new NullSink();
-    var options = ScriptOptions.Default.WithOptimizationLevel(optimize ? Microsoft.CodeAnalysis.OptimizationLevel.Release : Microsoft.CodeAnalysis.OptimizationLevel.Debug);
-    await session.ExecuteAsync("var x = 0;", sink);
-    var state = await CSharpScript.RunAsync("var x = 0;", options);
-    for (var i = 0; i < 10; i++) // JIT both paths first
-    {
-        await session.ExecuteAsync("x++;", sink);
-        state = await state.ContinueWithAsync("x++;", options);
-    }
-
-    var engine = new List<double>(cells);
-    var roslyn = new List<double>(cells);
-    for (var i = 0; i < cells; i++)
-    {
-        var clock = Stopwatch.StartNew();
-        await session.ExecuteAsync("x++;", sink);
-        engine.Add(clock.Elapsed.TotalMilliseconds);
-        clock.Restart();
-        state = await state.ContinueWithAsync("x++;", options);
-        roslyn.Add(clock.Elapsed.TotalMilliseconds);
-    }
-    return (engine, roslyn);
+    var notebook = Notebook.CreateNew();
+    notebook.Cells.AddRange(cells.Select(NotebookCell.Code));
+    var path = Path.Combine(folder, name);
+    NotebookWriter.WriteAtomic(notebook, path);
+    return path;
 }
 
-static string CopyNotebooks(string notebooks, int copies)
+static async Task<SeriesTiming> TimeSeries(IReadOnlyList<NotebookJob> jobs, RunOptions options)
 {
-    var target = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(notebooks))!, "bench-notebooks");
-    if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-    Directory.CreateDirectory(target);
-    foreach (var notebook in Directory.GetFiles(notebooks, "*.ipynb"))
-        for (var copy = 1; copy <= copies; copy++)
-            File.Copy(notebook, Path.Combine(target, $"{Path.GetFileNameWithoutExtension(notebook)}-copy{copy}.ipynb"));
-    return target;
-}
-
-static async Task<double> TimeSuite(IReadOnlyList<NotebookJob> jobs, int parallelism)
-{
+    var observer = new FirstResultObserver();
     var clock = Stopwatch.StartNew();
-    var results = await SuiteRunner.RunAsync(jobs, new RunOptions { Parallelism = parallelism });
+    var results = await SuiteRunner.RunAsync(jobs, options, observer);
+    var wall = clock.Elapsed.TotalSeconds;
     if (results.FirstOrDefault(r => !r.Passed) is { } failed) throw new InvalidOperationException($"{failed.Name}: {failed.Failure}");
-    return clock.Elapsed.TotalMilliseconds;
+    return new SeriesTiming(wall, [.. observer.FirstResultAfterTurn.Values.Select(t => t.TotalSeconds)], [.. results.Select(r => (r.Name, r.Duration.TotalSeconds))]);
 }
 
-static double Median(List<double> values) => Percentile(values, 0.5);
-
-static double Percentile(List<double> values, double p)
-{
-    var sorted = values.Order().ToList();
-    return sorted[(int)Math.Clamp(Math.Round(p * (sorted.Count - 1)), 0, sorted.Count - 1)];
-}
-
-internal sealed class NullSink : ICellEventSink
-{
-    public void Publish(CellEvent cellEvent) { }
-}
-
-internal sealed class Arguments
-{
-    public Arguments(string[] args)
-    {
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            switch (args[i])
-            {
-                case "--notebooks": NotebooksFolder = args[i + 1]; break;
-                case "--cells": Cells = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-                case "--cold": ColdRuns = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-                case "--copies": Copies = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-                default: throw new ArgumentException($"unknown option {args[i]} (expected --notebooks DIR, --cells N, --cold N, --copies N)");
-            }
-        }
-    }
-
-    public string NotebooksFolder { get; } = FindNotebooks();
-    public int Cells { get; } = 200;
-    public int ColdRuns { get; } = 5;
-    public int Copies { get; } = 4;
-
-    private static string FindNotebooks()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Notebooks.sln"))) return Path.Combine(folder.FullName, "notebooks");
-        return "notebooks";
-    }
-}
+internal sealed record SeriesTiming(double Wall, List<double> FirstResults, List<(string Name, double Seconds)> PerNotebook);

@@ -13,6 +13,9 @@ using Measurement.Accuracy;
 
 // Accuracy of the measurement cells against BenchmarkDotNet, both run in this one process, one workload at a
 // time: Measure.Time (default options: 2 s budget), BenchmarkDotNet on the same method, Measure.Time again.
+// Beside each Measure.Time reading, the same workload is measured in an in-process .NET Interactive C# kernel twice:
+// a cell calling Measure.Time(() => { Workload(); }), and a #!measure cell whose code is Workload(); — the two
+// notebook ways, which compile the lambda the same way (the kernel's Debug), so they must agree.
 // An optional argument runs only the workloads whose name contains it.
 // Run with: dotnet run -c Release --project tests/Benchmarks/Measurement.Accuracy
 
@@ -37,6 +40,11 @@ var workloads = new (string Name, Action Code)[]
 string? only = args.Length > 0 ? args[0] : null;
 
 var rows = new List<string>();
+var magicRows = new List<string>();
+using var kernel = new KernelSession();
+// The kernel's first cells pay for Roslyn's own start (seconds): not part of any workload's reading.
+kernel.Run("#!measure --budget 0.2s\nMath.Sqrt(2)");
+kernel.Run("ConcurrencyLab.Measurement.Measure.Time(() => { Math.Sqrt(2); }, new ConcurrencyLab.Measurement.MeasureOptions { Budget = TimeSpan.FromSeconds(0.2) })");
 foreach (var (name, code) in workloads)
 {
     if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
@@ -45,6 +53,8 @@ foreach (var (name, code) in workloads)
     // Ours runs just before and just after BenchmarkDotNet: on a shared machine the load drifts, and the mean
     // of the two readings brackets the period BenchmarkDotNet measured.
     var (before, beforeWall) = TimeOurs(name, code);
+    var (magicBefore, magicBeforeWall) = TimeMagic(kernel, name);
+    var (cellBefore, _) = TimeInCell(kernel, name);
 
     Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {name}: BenchmarkDotNet …");
     var config = ManualConfig.CreateEmpty()
@@ -64,7 +74,27 @@ foreach (var (name, code) in workloads)
     Console.Error.WriteLine($"BDN: {Ns(stats.Mean)} [{Ns(ci.Lower)}; {Ns(ci.Upper)}], {stats.N} iterations, allocated {bdnAllocated} B/op, {bdn.Elapsed.TotalSeconds:F1} s");
 
     var (after, afterWall) = TimeOurs(name, code);
+    var (magicAfter, magicAfterWall) = TimeMagic(kernel, name);
+    var (cellAfter, _) = TimeInCell(kernel, name);
     string loadAfter = LoadAverage();
+
+    // Agreement of the two notebook ways: three more readings of each, alternating, then medians of all five.
+    var magicReadings = new List<double> { magicBefore.Mean, magicAfter.Mean };
+    var cellReadings = new List<double> { cellBefore.Mean, cellAfter.Mean };
+    for (var pair = 0; pair < 3; pair++)
+    {
+        magicReadings.Add(TimeMagic(kernel, name).Result.Mean);
+        cellReadings.Add(TimeInCell(kernel, name).Result.Mean);
+    }
+    double magic = (magicBefore.Mean + magicAfter.Mean) / 2;
+    double agreement = Median(magicReadings) / Median(cellReadings);
+    double magicRatio = magic / stats.Mean;
+    bool magicWithinFive = Math.Abs(magicRatio - 1) <= 0.05;
+    bool magicInsideCi = magic >= ci.Lower && magic <= ci.Upper;
+    double magicWall = (magicBeforeWall + magicAfterWall) / 2;
+    double magicWallRatio = magicWall / bdn.Elapsed.TotalSeconds;
+    magicRows.Add(string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {Ns(magicBefore.Mean)} / {Ns(magicAfter.Mean)} ({magicBefore.Loops:N0} × {magicBefore.Repeats}) | {Ns(cellBefore.Mean)} / {Ns(cellAfter.Mean)} | {Ns(Median(magicReadings))} / {Ns(Median(cellReadings))} = {agreement:F3} | {Ns(stats.Mean)} | {magicRatio:F3} | {(magicWithinFive ? "yes (±5%)" : magicInsideCi ? "yes (in CI)" : "no")} | {magicBefore.Allocated:F0} B / {bdnAllocated} B | {magicWall:F2} s | {magicWallRatio:F3} {(magicWallRatio <= 0.1 ? "✓" : "✗")} |"));
 
     double ours = (before.Mean + after.Mean) / 2;
     double ratio = ours / stats.Mean;
@@ -81,7 +111,29 @@ Console.WriteLine();
 Console.WriteLine("| Workload | Measure.Time before BDN (loops × repeats) | Measure.Time after BDN | BenchmarkDotNet mean ± sd (iterations) | BDN 99.9% CI | Ratio (mean of ours / BDN) | Within goal? | Allocated/op (ours / BDN) | Measure wall (each) | BDN wall | Wall ratio (goal ≤ 0.1) | 1-min load avg |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|---:|");
 foreach (var row in rows) Console.WriteLine(row);
+Console.WriteLine();
+Console.WriteLine("#!measure in an in-process C# kernel (26120.1), same run: readings before / after BenchmarkDotNet, then three alternating pairs");
+Console.WriteLine();
+Console.WriteLine("| Workload | #!measure before / after BDN (loops × repeats) | Measure.Time in a cell, before / after | #!measure ÷ Measure.Time in a cell (medians of 5 alternating readings) | BenchmarkDotNet mean | Ratio (mean of #!measure / BDN) | Within goal? | Allocated/op (#!measure / BDN) | #!measure cell wall (each) | Wall ratio to BDN (goal ≤ 0.1) |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|:---:|---:|---:|---:|");
+foreach (var row in magicRows) Console.WriteLine(row);
 return 0;
+
+static (TimingResult Result, double WallSeconds) TimeMagic(KernelSession kernel, string name)
+{
+    Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {name}: #!measure …");
+    var (values, wall) = kernel.Run($"#!measure --name {name}\nMeasurement.Accuracy.Workloads.{name}();");
+    var result = values.OfType<TimingResult>().Single();
+    Console.Error.WriteLine(result);
+    return (result, wall.TotalSeconds);
+}
+
+static (TimingResult Result, double WallSeconds) TimeInCell(KernelSession kernel, string name)
+{
+    Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {name}: Measure.Time in a cell …");
+    var (values, wall) = kernel.Run($"ConcurrencyLab.Measurement.Measure.Time(\"{name}\", () => {{ Measurement.Accuracy.Workloads.{name}(); }})");
+    return (values.OfType<TimingResult>().Single(), wall.TotalSeconds);
+}
 
 static (TimingResult Result, double WallSeconds) TimeOurs(string name, Action code)
 {
@@ -91,6 +143,12 @@ static (TimingResult Result, double WallSeconds) TimeOurs(string name, Action co
     wall.Stop();
     Console.Error.WriteLine(result);
     return (result, wall.Elapsed.TotalSeconds);
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
 static string LoadAverage() =>

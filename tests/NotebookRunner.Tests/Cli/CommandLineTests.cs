@@ -113,11 +113,71 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task A_failed_package_restore_exits_3()
+    public async Task A_dib_notebook_runs_and_is_written_as_the_ipynb_polyglot_would_save()
     {
-        var input = Write(Folder(), "restore.ipynb", Code("#r \"nuget: NoSuch.Package.For.Nbrun.Tests, 1.0.0\""));
-        var run = await Nbrun("run", input);
+        var folder = Folder();
+        var dib = Path.Combine(folder, "notes.dib");
+        await File.WriteAllTextAsync(dib, "#!markdown\n\n# Notes\n\n#!csharp\n\nvar x = 6 * 7;\n\n#!fsharp\n\nsprintf \"%d\" 43\n\n#!csharp\n\nx\n", TestContext.Current.CancellationToken);
+        var before = await File.ReadAllTextAsync(dib, TestContext.Current.CancellationToken);
+        var outDir = Path.Combine(Folder(), "out");
+
+        var run = await Nbrun("run", dib, "--output", outDir);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(before, await File.ReadAllTextAsync(dib, TestContext.Current.CancellationToken));
+        var executed = NotebookReader.Read(Path.Combine(outDir, "notes.ipynb"));
+        Assert.Equal(["markdown", "code", "code", "code"], executed.Cells.Select(c => c.CellType));
+        Assert.True(((DisplayDataOutput)executed.Cells[2].Outputs[0]).Data.TryGetText("text/plain", out var fsharp) && fsharp == "43");
+        Assert.True(((DisplayDataOutput)executed.Cells[3].Outputs[0]).Data.TryGetText("text/html", out var csharp) && csharp.Contains("42"));
+    }
+
+    [Fact]
+    public async Task A_kernel_tool_that_cannot_be_restored_exits_3_naming_the_manifest_and_runs_nothing()
+    {
+        var folder = Folder();
+        Directory.CreateDirectory(Path.Combine(folder, ".config"));
+        var manifest = Path.Combine(folder, ".config", "dotnet-tools.json");
+        await File.WriteAllTextAsync(manifest, """
+            {"version": 1, "isRoot": true, "tools": {"microsoft.dotnet-interactive": {"version": "0.0.1-nbrun-test-missing", "commands": ["dotnet-interactive"]}}}
+            """, TestContext.Current.CancellationToken);
+        var input = Write(folder, "a.ipynb", Code("1"));
+        var outDir = Path.Combine(folder, "out");
+
+        var run = await Nbrun("run", input, "--output", outDir);
+
         Assert.Equal(ExitCodes.Infrastructure, run.ExitCode);
-        Assert.Contains("NoSuch.Package.For.Nbrun.Tests", run.Output);
+        Assert.Contains("dotnet tool restore", run.Error);
+        Assert.Contains(manifest, run.Error);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public async Task A_shard_runs_its_part_of_the_series_and_an_empty_part_passes()
+    {
+        var folder = Folder();
+        foreach (var name in new[] { "a", "b", "c" }) Write(folder, $"{name}.ipynb", Code($"\"{name}\""));
+        var outDir = Path.Combine(Folder(), "out");
+
+        var run = await Nbrun("run", folder, "--shard", "2/2", "--output", outDir);
+        var empty = await Nbrun("run", folder, "--shard", "4/4");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(["b.ipynb"], Directory.GetFiles(outDir).Select(Path.GetFileName));
+        Assert.Contains("shard 2/2 runs 1 of 3", run.Output);
+        Assert.Equal(ExitCodes.Success, empty.ExitCode);
+        Assert.Contains("shard 4/4 runs 0 of 3", empty.Output);
+    }
+
+    [Theory]
+    [InlineData("0/2")]
+    [InlineData("3/2")]
+    [InlineData("1")]
+    [InlineData("a/b")]
+    public async Task A_bad_shard_exits_2_saying_what_is_expected(string shard)
+    {
+        var input = Write(Folder(), "a.ipynb", Code("1"));
+        var run = await Nbrun("run", input, "--shard", shard);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--shard must be i/n", run.Error);
     }
 }

@@ -1,65 +1,65 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
 using NotebookRunner.Documents;
 using NotebookRunner.Execution;
+using NotebookRunner.Kernel;
 using static NotebookRunner.Tests.Execution.TestNotebook;
 
 namespace NotebookRunner.Tests.Execution;
 
-/// <summary>Each test runs real worker processes, as the CLI does.</summary>
+/// <summary>Each test runs its notebook in a real dotnet-interactive kernel, as the CLI does.</summary>
 public sealed class NotebookExecutionTests
 {
-    private static Task<NotebookResult> Run(string path, RunOptions? options = null) =>
-        new NotebookExecution(path, Path.GetFileName(path), options ?? new RunOptions()).RunAsync(TestContext.Current.CancellationToken);
+    private static Task<NotebookResult> Run(string path, RunOptions? options = null, Func<Notebook, CancellationToken, Task<KernelSession>>? kernel = null) =>
+        new NotebookExecution(path, Path.GetFileName(path), options ?? new RunOptions(), startKernel: kernel).RunAsync(TestContext.Current.CancellationToken);
 
     [Fact]
-    public async Task A_notebook_runs_in_order_with_state_results_streams_and_execution_counts()
+    public async Task Cells_run_in_order_in_one_kernel_and_their_outputs_are_saved_as_VS_Code_saves_them()
     {
         var folder = Folder();
         var path = Write(folder, "ok.ipynb",
             NotebookCell.Markdown("# Title"),
-            Code("var n = 20;\nConsole.WriteLine(\"one\");\nConsole.WriteLine(\"two\");"),
+            Code("var n = 20;\nConsole.Write(\"one\\n\");\nConsole.Write(\"two\\n\");\nConsole.Error.Write(\"warn\\n\");"),
             Code("n + 22"),
             Code("Console.Write(System.IO.Directory.GetCurrentDirectory());"),
-            Code("Console.Write(string.Format(\"{0}\", 1.5));"));
+            Code("display(\"shown\"); \"returned\""));
 
         var result = await Run(path);
 
         Assert.Equal(NotebookStatus.Passed, result.Status);
-        Assert.True(result.Optimized);
+        Assert.Contains("dotnet-interactive", result.Kernel);
         var cells = result.Executed!.Cells;
-        var stream = Assert.IsType<StreamOutput>(Assert.Single(cells[1].Outputs));
-        Assert.Equal("one\ntwo\n", stream.Text);
-        Assert.Equal(1, cells[1].ExecutionCount);
-        var value = Assert.IsType<ExecuteResultOutput>(Assert.Single(cells[2].Outputs));
-        Assert.Equal(2, value.ExecutionCount);
-        Assert.True(value.Data.TryGetText("text/plain", out var text) && text == "42");
+        Assert.Equal([null, 1, 2, 3, 4], cells.Select(c => c.ExecutionCount));
+        Assert.Equal(["stdout", "stderr"], cells[1].Outputs.Cast<StreamOutput>().Select(s => s.Name));
+        Assert.Equal("one\ntwo\n", ((StreamOutput)cells[1].Outputs[0]).Text);
+        // A return value is a display_data, as VS Code saves it; the kernel formats a number as HTML.
+        var value = Assert.IsType<DisplayDataOutput>(Assert.Single(cells[2].Outputs));
+        Assert.True(value.Data.TryGetText("text/html", out var html) && html.Contains("<pre>42</pre>"), html);
+        Assert.DoesNotContain("\r", html);
         Assert.Equal(new DirectoryInfo(folder).FullName, ((StreamOutput)cells[3].Outputs[0]).Text);
-        Assert.Equal("1.5", ((StreamOutput)cells[4].Outputs[0]).Text);
-        Assert.Equal(path, result.InputPath);
+        Assert.Equal(["shown", "returned"], cells[4].Outputs.Cast<DisplayDataOutput>().Select(d => d.Data.TryGetText("text/plain", out var t) ? t : null));
+        Assert.All(result.Cells, c => Assert.Equal(CellStatus.Passed, c.Status));
     }
 
     [Fact]
-    public async Task Every_cell_starts_on_the_Main_thread_even_after_a_cell_that_awaited()
+    public async Task A_display_update_replaces_the_output_it_updates_even_though_the_kernel_renames_it()
     {
-        var path = Write(Folder(), "await.ipynb",
-            Code("await Task.Yield();\nawait Task.Delay(1);"),
-            Code("System.Threading.Thread.CurrentThread.Name"));
-
-        var result = await Run(path);
-
-        var value = Assert.IsType<ExecuteResultOutput>(Assert.Single(result.Executed!.Cells[1].Outputs));
-        Assert.True(value.Data.TryGetText("text/plain", out var name) && name == "Main", name);
-    }
-
-    [Fact]
-    public async Task Output_from_work_queued_without_the_cells_context_is_still_captured_by_the_worker()
-    {
-        var path = Write(Folder(), "unsafe.ipynb", Code("""
-            var done = new System.Threading.ManualResetEventSlim();
-            System.Threading.ThreadPool.UnsafeQueueUserWorkItem(_ => { Console.WriteLine("from the pool"); done.Set(); }, null);
-            done.Wait();
+        var path = Write(Folder(), "update.ipynb", Code("""
+            display("header");
+            var progress = display("0%");
+            progress.Update("50%");
+            progress.Update("100%");
+            display(new { A = 1 }, "application/json");
             """));
+
         var result = await Run(path);
-        Assert.Equal("from the pool\n", Assert.IsType<StreamOutput>(Assert.Single(result.Executed!.Cells[0].Outputs)).Text);
+
+        var outputs = result.Executed!.Cells[0].Outputs.Cast<DisplayDataOutput>().ToList();
+        Assert.Equal(3, outputs.Count);
+        Assert.True(outputs[0].Data.TryGetText("text/plain", out var header) && header == "header");
+        Assert.True(outputs[1].Data.TryGetText("text/plain", out var done) && done == "100%", done);
+        // JSON MIME types are stored as parsed JSON, as nbformat and VS Code store them.
+        Assert.Equal(1, (int)((JsonObject)outputs[2].Data.GetRaw("application/json")!)["A"]!);
     }
 
     [Fact]
@@ -78,132 +78,196 @@ public sealed class NotebookExecutionTests
         Assert.Contains("throw new ArgumentException", result.Failure);
         Assert.Contains("System.ArgumentException: bad value", result.Failure);
         var error = Assert.IsType<ErrorOutput>(Assert.Single(result.Executed!.Cells[1].Outputs));
-        Assert.Equal("System.ArgumentException", error.EName);
+        Assert.Equal("Error", error.EName);
+        Assert.StartsWith("System.ArgumentException: bad value", error.EValue);
+        Assert.True(error.Traceback.Count > 1);
         Assert.Empty(result.Executed.Cells[2].Outputs);
         Assert.Null(result.Executed.Cells[2].ExecutionCount);
+    }
+
+    [Fact]
+    public async Task Compiler_warnings_are_reported_with_their_cell_but_not_written_as_outputs_as_in_VS_Code()
+    {
+        var path = Write(Folder(), "warns.ipynb", Code("1"), Code("string? maybe = null;\nmaybe"));
+
+        var result = await Run(path);
+
+        Assert.Equal(NotebookStatus.Passed, result.Status);
+        var warning = Assert.Single(result.Warnings);
+        Assert.StartsWith("cell 1: (1,7): warning CS8632", warning);
+        Assert.DoesNotContain(result.Executed!.Cells[1].Outputs, o => o is StreamOutput);
+    }
+
+    [Fact]
+    public async Task A_compile_error_lists_every_diagnostic_with_its_line_and_column()
+    {
+        var path = Write(Folder(), "compile.ipynb", Code("int a = \"x\";\nint b = \"y\";"));
+
+        var result = await Run(path);
+
+        var error = Assert.IsType<ErrorOutput>(Assert.Single(result.Executed!.Cells[0].Outputs));
+        Assert.Equal(["(1,9): error CS0029: Cannot implicitly convert type 'string' to 'int'", "(2,9): error CS0029: Cannot implicitly convert type 'string' to 'int'"], error.Traceback);
+        Assert.Equal(NotebookStatus.Failed, result.Status);
     }
 
     [Fact]
     public async Task The_raises_exception_tag_and_allow_errors_permit_errors_and_skip_execution_skips()
     {
         var path = Write(Folder(), "tags.ipynb",
-            Code("throw new Exception(\"expected\");", "raises-exception"),
-            Code("Console.WriteLine(\"skipped\");", "skip-execution"),
-            Code("Console.WriteLine(\"ran\");"));
+            Code("throw new Exception(\"expected\");", CellPolicy.RaisesExceptionTag),
+            Code("throw new Exception(\"never run\");", CellPolicy.SkipExecutionTag),
+            Code("1 + 1"));
         var result = await Run(path);
         Assert.Equal(NotebookStatus.Passed, result.Status);
         Assert.Equal([CellStatus.AllowedError, CellStatus.Skipped, CellStatus.Passed], result.Cells.Select(c => c.Status));
-        Assert.Empty(result.Executed!.Cells[1].Outputs);
 
-        var untagged = Write(Folder(), "allow.ipynb", Code("throw new Exception(\"x\");"), Code("1"));
+        var untagged = Write(Folder(), "errors.ipynb", Code("throw new Exception(\"one\");"), Code("2 + 2"));
         var allowed = await Run(untagged, new RunOptions { AllowErrors = true });
         Assert.Equal(NotebookStatus.Passed, allowed.Status);
-        Assert.Equal(CellStatus.Passed, allowed.Cells[1].Status);
+        Assert.Equal([CellStatus.AllowedError, CellStatus.Passed], allowed.Cells.Select(c => c.Status));
     }
 
-    [Fact]
-    public async Task A_cell_over_its_timeout_is_killed_keeps_its_partial_output_and_fails_as_timed_out()
+    [Theory]
+    [InlineData("var n = 0L; Console.WriteLine(\"started\"); while (true) { n++; }")]
+    [InlineData("Console.WriteLine(\"started\"); System.Threading.Thread.Sleep(600_000);")]
+    [InlineData("Console.WriteLine(\"started\"); await Task.Delay(-1);")]
+    public async Task A_cell_over_its_timeout_is_cancelled_then_its_kernel_tree_is_killed_and_its_output_kept(string code)
     {
-        var path = Write(Folder(), "slow.ipynb",
-            Code("Console.WriteLine(\"first\");"),
-            Code("Console.WriteLine(\"started\"); System.Threading.Thread.Sleep(60_000);").WithTimeout(1.5),
-            Code("1"));
+        var path = Write(Folder(), "hang.ipynb", Code("1"), Code(code).WithTimeout(3), Code("2"));
+        KernelSession? session = null;
+        var clock = Stopwatch.StartNew();
 
-        var result = await Run(path);
+        var result = await Run(path, kernel: async (notebook, token) => session = await KernelLauncher.StartAsync(path, notebook, new RunOptions(), token));
 
         Assert.Equal(NotebookStatus.TimedOut, result.Status);
         Assert.Equal([CellStatus.Passed, CellStatus.TimedOut, CellStatus.NotRun], result.Cells.Select(c => c.Status));
         var outputs = result.Executed!.Cells[1].Outputs;
         Assert.Equal("started\n", Assert.IsType<StreamOutput>(outputs[0]).Text);
-        Assert.Contains("timeout of 1.5 s", Assert.IsType<ErrorOutput>(outputs[1]).EValue);
+        var error = Assert.IsType<ErrorOutput>(outputs[^1]);
+        Assert.Equal("CellTimeoutError", error.EName);
+        Assert.Contains("timeout of 3 s", error.EValue);
+        Assert.True(session!.HasExited, "the kernel outlived its notebook");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "a timed-out cell must not wait for its code");
     }
 
-    [Fact]
-    public async Task The_cli_timeout_applies_when_metadata_sets_none()
+    [Theory]
+    [InlineData("new System.Threading.Thread(() => throw new InvalidOperationException(\"thread boom\")).Start(); System.Threading.Thread.Sleep(30_000);", "thread boom")]
+    [InlineData("Environment.FailFast(\"fail fast now\");", "fail fast now")]
+    [InlineData("int Down(int n) => Down(n + 1) + 1; Down(0)", "Stack overflow")]
+    public async Task A_kernel_that_dies_fails_only_its_notebook_with_the_reason_and_the_outputs_so_far(string code, string reason)
     {
-        var path = Write(Folder(), "slow.ipynb", Code("System.Threading.Thread.Sleep(60_000);"));
-        var result = await Run(path, new RunOptions { CellTimeout = TimeSpan.FromSeconds(1) });
-        Assert.Equal(NotebookStatus.TimedOut, result.Status);
-    }
-
-    [Fact]
-    public async Task An_unhandled_exception_on_a_thread_crashes_only_that_notebook_and_keeps_earlier_outputs()
-    {
-        var path = Write(Folder(), "crash.ipynb",
-            Code("Console.WriteLine(\"still here\");"),
-            Code("Console.WriteLine(\"about to crash\"); new System.Threading.Thread(() => throw new InvalidOperationException(\"thread boom\")).Start(); System.Threading.Thread.Sleep(30_000);"),
-            Code("1"));
+        var path = Write(Folder(), "crash.ipynb", Code("Console.WriteLine(\"kept\");"), Code(code), Code("1"));
 
         var result = await Run(path);
 
         Assert.Equal(NotebookStatus.Crashed, result.Status);
         Assert.Equal([CellStatus.Passed, CellStatus.Crashed, CellStatus.NotRun], result.Cells.Select(c => c.Status));
-        Assert.Contains("thread boom", result.Failure);
-        Assert.Equal("still here\n", ((StreamOutput)result.Executed!.Cells[0].Outputs[0]).Text);
-        Assert.Equal("about to crash\n", ((StreamOutput)result.Executed.Cells[1].Outputs[0]).Text);
-        Assert.Equal("ProcessCrashed", ((ErrorOutput)result.Executed.Cells[1].Outputs[^1]).EName);
+        Assert.Equal("kept\n", Assert.IsType<StreamOutput>(Assert.Single(result.Executed!.Cells[0].Outputs)).Text);
+        var error = Assert.IsType<ErrorOutput>(result.Executed.Cells[1].Outputs[^1]);
+        Assert.Equal("KernelDied", error.EName);
+        Assert.Contains(reason, string.Join("\n", error.Traceback));
     }
 
     [Fact]
-    public async Task FailFast_and_stack_overflow_are_reported_as_crashes_with_the_reason()
-    {
-        var failFast = await Run(Write(Folder(), "failfast.ipynb", Code("Environment.FailFast(\"giving up now\");")));
-        Assert.Equal(NotebookStatus.Crashed, failFast.Status);
-        Assert.Contains("giving up now", string.Join("\n", failFast.Cells[0].Traceback!));
-
-        var overflow = await Run(Write(Folder(), "overflow.ipynb", Code("static int Down(int n) => Down(n + 1) + 1;\nDown(0)")));
-        Assert.Equal(NotebookStatus.Crashed, overflow.Status);
-        Assert.Contains("Stack overflow", string.Join("\n", overflow.Cells[0].Traceback!));
-    }
-
-    [Fact]
-    public async Task Other_notebooks_still_run_when_one_crashes()
+    public async Task Other_notebooks_still_run_when_one_crashes_and_kernels_started_ahead_are_used()
     {
         var folder = Folder();
         var jobs = new[]
         {
             new NotebookJob(Write(folder, "a.ipynb", Code("Environment.FailFast(\"down\");")), "a.ipynb"),
-            new NotebookJob(Write(folder, "b.ipynb", Code("1")), "b.ipynb"),
+            new NotebookJob(Write(folder, "b.ipynb", Code("\"b ran\"")), "b.ipynb"),
+            new NotebookJob(Write(folder, "c.ipynb", Code("\"c ran\"")), "c.ipynb"),
         };
-        var results = await SuiteRunner.RunAsync(jobs, new RunOptions { Parallelism = 2 }, cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal([NotebookStatus.Crashed, NotebookStatus.Passed], results.Select(r => r.Status));
+
+        var results = await SuiteRunner.RunAsync(jobs, new RunOptions { Parallelism = 1 }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal([NotebookStatus.Crashed, NotebookStatus.Passed, NotebookStatus.Passed], results.Select(r => r.Status));
     }
 
     [Fact]
-    public async Task Json_mime_types_are_stored_as_parsed_json_in_the_executed_notebook()
+    public async Task Cells_go_to_their_kernel_by_metadata_or_by_a_leading_magic_line()
     {
-        var path = Write(Folder(), "json.ipynb", Code("""
-            using Microsoft.DotNet.Interactive.Formatting;
-            class Fig { }
-            Formatter.Register<Fig>(_ => "{\"data\":[{\"y\":[1,2]}]}", "application/vnd.plotly.v1+json");
-            Formatter.SetPreferredMimeTypesFor(typeof(Fig), "application/vnd.plotly.v1+json", "text/plain");
-            new Fig().Display();
-            """));
+        var fsharp = Code("let x = 6 * 7\nx");
+        fsharp.Metadata["polyglot_notebook"] = new JsonObject { ["kernelName"] = "fsharp" };
+        var html = Code("<b>bold</b>");
+        html.Metadata["polyglot_notebook"] = new JsonObject { ["kernelName"] = "html" };
+        var path = Write(Folder(), "polyglot.ipynb", fsharp, Code("#!fsharp\nsprintf \"%d\" (x + 1)"), html, Code("#!pwsh\nWrite-Output \"from pwsh\""));
+
         var result = await Run(path);
-        var output = Assert.IsType<DisplayDataOutput>(Assert.Single(result.Executed!.Cells[0].Outputs));
-        var json = Assert.IsType<System.Text.Json.Nodes.JsonObject>(output.Data.GetRaw("application/vnd.plotly.v1+json"));
-        Assert.Equal(2, (int)json["data"]![0]!["y"]![1]!);
-        Assert.Contains("\"application/vnd.plotly.v1+json\": {", NotebookWriter.Serialize(result.Executed));
+
+        Assert.Equal(NotebookStatus.Passed, result.Status);
+        var cells = result.Executed!.Cells;
+        Assert.True(((DisplayDataOutput)cells[0].Outputs[0]).Data.TryGetText("text/html", out var fortyTwo) && fortyTwo.Contains("42"));
+        Assert.True(((DisplayDataOutput)cells[1].Outputs[0]).Data.TryGetText("text/plain", out var fortyThree) && fortyThree == "43");
+        Assert.True(((DisplayDataOutput)cells[2].Outputs[0]).Data.TryGetText("text/html", out var bold) && bold == "<b>bold</b>");
+        Assert.Equal("from pwsh\n", ((StreamOutput)cells[3].Outputs[0]).Text);
+    }
+
+    [Theory]
+    [InlineData("javascript", "console.log(1)")]
+    [InlineData(null, "#!javascript\nconsole.log(1)")]
+    public async Task A_javascript_cell_fails_at_once_saying_it_needs_a_browser_front_end(string? kernel, string code)
+    {
+        var cell = Code(code);
+        if (kernel is not null) cell.Metadata["polyglot_notebook"] = new JsonObject { ["kernelName"] = kernel };
+        var path = Write(Folder(), "js.ipynb", cell);
+
+        var result = await Run(path);
+
+        Assert.Equal(NotebookStatus.Failed, result.Status);
+        Assert.Contains("browser front end", result.Failure);
+        Assert.True(result.Cells[0].Duration < TimeSpan.FromSeconds(5));
     }
 
     [Fact]
-    public async Task A_cell_in_another_kernel_fails_with_an_error_naming_it()
+    public async Task A_cell_for_a_kernel_that_does_not_exist_names_it()
     {
-        var cell = Code("printfn \"hi\"");
-        cell.Metadata["polyglot_notebook"] = new System.Text.Json.Nodes.JsonObject { ["kernelName"] = "fsharp" };
-        var result = await Run(Write(Folder(), "fsharp.ipynb", cell));
+        var cell = Code("1 + 1");
+        cell.Metadata["polyglot_notebook"] = new JsonObject { ["kernelName"] = "cobol" };
+        var path = Write(Folder(), "unknown.ipynb", cell);
+
+        var result = await Run(path);
+
         Assert.Equal(NotebookStatus.Failed, result.Status);
-        Assert.Contains("cell kernel 'fsharp' is not supported", result.Failure);
+        Assert.Contains("no subkernel named 'cobol'", result.Failure);
+        Assert.Contains("csharp", result.Failure);
+    }
+
+    [Fact]
+    public async Task Text_a_cell_writes_to_the_processes_real_stdout_is_kept_as_that_cells_output()
+    {
+        var path = Write(Folder(), "raw.ipynb", Code("""
+            var raw = Console.OpenStandardOutput();
+            raw.Write("written around the protocol\n"u8);
+            raw.Flush();
+            """));
+
+        var result = await Run(path);
+
+        Assert.Equal(NotebookStatus.Passed, result.Status);
+        Assert.Equal("written around the protocol\n", Assert.IsType<StreamOutput>(Assert.Single(result.Executed!.Cells[0].Outputs)).Text);
     }
 
     [Fact]
     public async Task A_malformed_notebook_is_invalid_input_naming_the_file()
     {
         var path = Path.Combine(Folder(), "broken.ipynb");
-        await File.WriteAllTextAsync(path, "{\"cells\": 3, \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(path, "{\"cells\": [", TestContext.Current.CancellationToken);
         var result = await Run(path);
         Assert.Equal(NotebookStatus.InvalidInput, result.Status);
         Assert.Contains("broken.ipynb", result.Failure);
-        Assert.Contains("$.cells", result.Failure);
+    }
+
+    [Fact]
+    public async Task A_kernel_that_dies_before_it_is_ready_is_an_infrastructure_failure_with_its_stderr()
+    {
+        var path = Write(Folder(), "never.ipynb", Code("1"));
+        var broken = new KernelTool("/bin/sh", ["-c", "echo 'no runtime here' >&2; exit 7"], "a broken kernel");
+
+        var result = await Run(path, kernel: (_, token) => KernelSession.StartAsync(broken, Path.GetDirectoryName(path)!, "csharp", TimeSpan.FromSeconds(30), cancellationToken: token));
+
+        Assert.Equal(NotebookStatus.InfrastructureError, result.Status);
+        Assert.Contains("exited with code 7 before it was ready", result.Failure);
+        Assert.Contains("no runtime here", result.Failure);
     }
 }

@@ -26,7 +26,8 @@ internal static class TestNotebook
 
     public static NotebookCell WithTimeout(this NotebookCell cell, double seconds)
     {
-        cell.Metadata["execution"] = new JsonObject { ["timeout"] = seconds };
+        // A string, as nbformat's schema wants for cell execution metadata.
+        cell.Metadata["execution"] = new JsonObject { ["timeout"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         return cell;
     }
 }
