@@ -107,6 +107,9 @@ public sealed class MeasureMagicTests : IDisposable
         Assert.Equal("long", comparison.Measured.Name);
         Assert.Equal(comparison.Measured.Mean / comparison.Baseline.Mean, comparison.Ratio, 12);
         Assert.True(double.IsFinite(comparison.RatioStdDev));
+        // The same verdict a Measure.Compare table gives ("… slower", "no measurable difference", …).
+        Assert.Equal(new ComparisonEntry(comparison.Measured, comparison.Baseline).Verdict, comparison.Entry.Verdict);
+        Assert.Contains(comparison.Entry.Verdict, comparison.Summary);
         Assert.Equal(ChartMimeTypes.Preferred, run.Displays.Last().FormattedValues.Select(v => v.MimeType));
     }
 

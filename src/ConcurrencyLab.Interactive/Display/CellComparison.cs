@@ -7,7 +7,8 @@ namespace ConcurrencyLab.Interactive.Display;
 
 /// <summary>
 /// A <c>#!measure --compare</c> result: this cell's time per operation against an earlier measured cell's, as a ratio
-/// with its standard deviation (relative spreads added in quadrature, as BenchmarkDotNet's RatioSD).
+/// with its standard deviation and the core library's verdict (<see cref="ComparisonEntry"/>: "no measurable
+/// difference" when the ratio is within noise of 1).
 /// </summary>
 /// <example><code>#!measure --name parallel --compare sequential</code></example>
 public sealed class CellComparison : IChartDisplayable
@@ -15,15 +16,13 @@ public sealed class CellComparison : IChartDisplayable
     /// <summary>Compares <paramref name="measured"/> with <paramref name="baseline"/>.</summary>
     public CellComparison(TimingResult measured, TimingResult baseline)
     {
-        ArgumentNullException.ThrowIfNull(measured);
-        ArgumentNullException.ThrowIfNull(baseline);
+        Entry = new ComparisonEntry(measured, baseline);
         Measured = measured;
         Baseline = baseline;
-        Ratio = baseline.Mean > 0 ? measured.Mean / baseline.Mean : double.NaN;
-        RatioStdDev = double.IsFinite(Ratio) && measured.Mean > 0
-            ? Ratio * Math.Sqrt(Square(measured.StdDev / measured.Mean) + Square(baseline.StdDev / baseline.Mean))
-            : double.NaN;
     }
+
+    /// <summary>The ratio, its spread and the verdict, computed as <see cref="Comparison"/> computes them.</summary>
+    public ComparisonEntry Entry { get; }
 
     /// <summary>The cell just measured.</summary>
     public TimingResult Measured { get; }
@@ -32,14 +31,14 @@ public sealed class CellComparison : IChartDisplayable
     public TimingResult Baseline { get; }
 
     /// <summary>Measured mean ÷ baseline mean: below 1 is faster than the baseline; NaN when the baseline timed as 0.</summary>
-    public double Ratio { get; }
+    public double Ratio => Entry.Ratio;
 
     /// <summary>Standard deviation of <see cref="Ratio"/>.</summary>
-    public double RatioStdDev { get; }
+    public double RatioStdDev => Entry.RatioStdDev;
 
-    /// <summary>"parallel ÷ sequential = 0.52 ± 0.03 (mean time per operation)".</summary>
+    /// <summary>"parallel ÷ sequential = 0.52 ± 0.03: 1.92× faster (mean time per operation)".</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"{Measured.Name} ÷ {Baseline.Name} = {Ratio:G3} ± {RatioStdDev:G2} (mean time per operation; below 1 is faster)");
+        $"{Measured.Name} ÷ {Baseline.Name} = {Ratio:G3} ± {RatioStdDev:G2}: {Entry.Verdict} (mean time per operation)");
 
     /// <summary>Two bars, mean time per operation with ± std dev error bars.</summary>
     public Chart ToChart()
@@ -68,6 +67,4 @@ public sealed class CellComparison : IChartDisplayable
         >= 1e3 => (1e3, "µs"),
         _ => (1, "ns"),
     };
-
-    private static double Square(double x) => x * x;
 }

@@ -4,8 +4,14 @@ namespace ConcurrencyLab.Measurement;
 /// <example><code>comparison["Interlocked"].Ratio  // 0.25 = four times faster than the baseline</code></example>
 public sealed class ComparisonEntry
 {
-    internal ComparisonEntry(TimingResult result, TimingResult baseline)
+    /// <summary>
+    /// <paramref name="result"/> judged against <paramref name="baseline"/>: ratio, its spread and the verdict, as a
+    /// <see cref="Comparison"/> gives them (for two timings measured apart, e.g. in two notebook cells).
+    /// </summary>
+    public ComparisonEntry(TimingResult result, TimingResult baseline)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(baseline);
         Result = result;
         IsBaseline = ReferenceEquals(result, baseline);
         // A baseline too fast to time (the loop overhead subtracted to 0 ns) has no meaningful ratio: NaN, shown as "n/a".
