@@ -97,6 +97,26 @@ public sealed class TimelineMagicTests : IDisposable
     }
 
     [Fact]
+    public async Task The_cell_span_can_be_turned_off_leaving_the_cells_row_to_what_the_code_records()
+    {
+        var timeline = (await _kernel.RunAsync(TwoWorkers.Replace("--runtime-events off", "--runtime-events off --cell-span off"))).AssertSucceeded().Displayed<Timeline>();
+
+        Assert.DoesNotContain(timeline.Segments, s => s.Label == "cell");
+        Assert.Equal(2, timeline.Segments.Count(s => s.Label == "new Thread (line 3)"));
+    }
+
+    [Theory]
+    [InlineData("--runtime-events off --thread-pool on", true)]
+    [InlineData("--runtime-events on --thread-pool off", false)]
+    [InlineData("--runtime-events off", false)]
+    public async Task Thread_pool_sampling_is_set_apart_from_runtime_events_and_follows_them_by_default(string options, bool sampled)
+    {
+        var timeline = (await _kernel.RunAsync($"#!timeline {options}\nSystem.Threading.Thread.Sleep(60);")).AssertSucceeded().Displayed<Timeline>();
+
+        Assert.Equal(sampled, timeline.ThreadPoolSamples.Count > 0);
+    }
+
+    [Fact]
     public async Task A_cell_that_throws_still_shows_its_timeline_then_fails_with_the_exception()
     {
         var run = await _kernel.RunAsync("#!timeline --runtime-events off\nSystem.Threading.Thread.Sleep(5);\nthrow new InvalidOperationException(\"boom\");");

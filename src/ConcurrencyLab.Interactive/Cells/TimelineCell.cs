@@ -2,8 +2,8 @@ using ConcurrencyLab.Timelines;
 
 namespace ConcurrencyLab.Interactive.Cells;
 
-/// <summary>A <c>#!timeline</c> cell: the timeline starts at the cell's first statement, with a "cell" span on its thread.</summary>
-internal sealed class TimelineCell(TimelineOptions options, string title) : RecordedCell
+/// <summary>A <c>#!timeline</c> cell: the timeline starts at the cell's first statement, with a "cell" span on its thread unless asked not to.</summary>
+internal sealed class TimelineCell(TimelineOptions options, string title, bool cellSpan = true) : RecordedCell
 {
     private SpanScope _cellSpan;
 
@@ -18,7 +18,9 @@ internal sealed class TimelineCell(TimelineOptions options, string title) : Reco
         timeline.Title = title;
         // The cell's own thread gets a row even when the code records nothing itself; if the cell awaited and
         // finishes elsewhere, the span becomes an async operation from the first thread to the last.
-        _cellSpan = timeline.Span("cell");
+        // Off, the row shows only what the code records there (its own spans, recorded waits): the span would draw an
+        // unrecorded wait (a plain Join, Parallel's calling thread idling) as the cell's own work.
+        if (cellSpan) _cellSpan = timeline.Span("cell");
         Timeline = timeline;
     }
 

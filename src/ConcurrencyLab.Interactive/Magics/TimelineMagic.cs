@@ -20,6 +20,8 @@ internal sealed class TimelineMagic(CSharpKernel csharp)
         {
             new KernelDirectiveParameter("--title", "The chart's title"),
             new KernelDirectiveParameter("--runtime-events", "on (default) or off: the runtime's lock-contention and thread-pool events and samples"),
+            new KernelDirectiveParameter("--thread-pool", "on or off: the thread pool's threads and queue sampled as counter lanes (default: as --runtime-events)"),
+            new KernelDirectiveParameter("--cell-span", "on (default) or off: a 'cell' span over the cell's own code on its thread"),
             new KernelDirectiveParameter("--auto-spans", "on (default) or off: a span around each lambda given to new Thread, Task.Run, ThreadPool or Parallel"),
             new KernelDirectiveParameter("--perfetto", "A file to save the trace to, for ui.perfetto.dev"),
             new KernelDirectiveParameter("--variable", "A C# variable holding the timeline, in this cell (for spans) and later ones"),
@@ -31,17 +33,20 @@ internal sealed class TimelineMagic(CSharpKernel csharp)
         var text = CellText.Locate(Name, cell.Code, allowCompilerReferences: true);
         MagicOptions.RequireValues(Name, cell.Code, new Dictionary<string, string?>
         {
-            ["--title"] = options.Title, ["--runtime-events"] = options.RuntimeEvents, ["--auto-spans"] = options.AutoSpans,
+            ["--title"] = options.Title, ["--runtime-events"] = options.RuntimeEvents, ["--thread-pool"] = options.ThreadPool,
+            ["--cell-span"] = options.CellSpan, ["--auto-spans"] = options.AutoSpans,
             ["--perfetto"] = options.Perfetto, ["--variable"] = options.Variable,
         });
         var title = MagicOptions.Label(Name, "--title", options.Title) ?? "Thread timeline";
         var runtimeEvents = MagicOptions.OnOff(Name, "--runtime-events", options.RuntimeEvents, fallback: true);
+        var threadPool = MagicOptions.OnOff(Name, "--thread-pool", options.ThreadPool, fallback: runtimeEvents);
+        var cellSpan = MagicOptions.OnOff(Name, "--cell-span", options.CellSpan, fallback: true);
         var autoSpans = MagicOptions.OnOff(Name, "--auto-spans", options.AutoSpans, fallback: true);
         var perfetto = PerfettoPath(MagicOptions.Label(Name, "--perfetto", options.Perfetto));
         var variable = MagicOptions.VariableName(Name, "--variable", options.Variable);
         var syntax = CellSyntax.Parse(Name, text);
 
-        var recorded = new TimelineCell(new TimelineOptions { CaptureRuntimeEvents = runtimeEvents, SampleThreadPool = runtimeEvents }, title);
+        var recorded = new TimelineCell(new TimelineOptions { CaptureRuntimeEvents = runtimeEvents, SampleThreadPool = threadPool }, title, cellSpan);
         var id = CellRegistry.Add(recorded);
         try
         {

@@ -293,5 +293,5 @@ public sealed partial class Timeline : IChartDisplayable
     }
 
     private TimelineData Data => _data ?? throw new InvalidOperationException(
-        "The timeline is still recording: call Stop() first (Timeline.Record and RecordAsync stop it for you).");
+        "The timeline is still recording: call Stop() first (Timeline.Record and RecordAsync stop it for you, and a #!timeline cell when the cell ends: read its figures in a later cell).");
 }

@@ -47,6 +47,9 @@ internal sealed class CellOutputAssembler(List<CellOutput> outputs)
     public ErrorOutput Fail(string message, string ename = "Error")
     {
         var text = Normalize(message);
+        // A command that nests another (an extension's magic submitting the cell's code) fails twice over: the
+        // kernel reports the nested failure as ErrorProduced, then the cell's own CommandFailed repeats it.
+        if (outputs.OfType<ErrorOutput>().LastOrDefault() is { } shown && shown.EName == ename && shown.EValue == text) return shown;
         var error = new ErrorOutput(ename, text, text.Split('\n'));
         outputs.Add(error);
         return error;

@@ -83,4 +83,19 @@ public sealed class CellOutputAssemblerTests
         Assert.Equal("System.Exception: oops\n   at Submission#3.<Initialize>()", error.EValue);
         Assert.Equal(["System.Exception: oops", "   at Submission#3.<Initialize>()"], error.Traceback);
     }
+
+    [Fact]
+    public void A_failure_that_repeats_the_error_a_nested_command_just_reported_is_not_shown_twice()
+    {
+        var outputs = new List<CellOutput>();
+        var assembler = new CellOutputAssembler(outputs);
+        var nested = new KernelEvent(KernelEventTypes.ErrorProduced, "cell-2.3", "SubmitCode", new JsonObject { ["message"] = "(3,5): error CS1525: Invalid expression term ';'" });
+
+        assembler.Add(nested);
+        var error = assembler.Fail("(3,5): error CS1525: Invalid expression term ';'");
+        assembler.Fail("a different failure");
+
+        Assert.Same(error, outputs[0]);
+        Assert.Equal(["(3,5): error CS1525: Invalid expression term ';'", "a different failure"], outputs.Cast<ErrorOutput>().Select(e => e.EValue));
+    }
 }
