@@ -16,6 +16,23 @@ public static class KernelLauncher
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var tool = await KernelToolResolver.ResolveAsync(folder);
         var defaultKernel = DefaultKernels.Contains(notebook.DefaultKernelName) ? notebook.DefaultKernelName : "csharp";
-        return await KernelSession.StartAsync(tool, folder, defaultKernel, options.StartupTimeout, warmUp: ahead, cancellationToken);
+        return await KernelSession.StartAsync(tool, folder, defaultKernel, options.StartupTimeout, ahead ? WarmUpCode(notebook, defaultKernel) : null, cancellationToken);
+    }
+
+    /// <summary>
+    /// What a kernel started ahead compiles while it waits: the notebook's first cell when it is plain code for the
+    /// default kernel (its <c>#r</c> references are then loaded once, ahead), else a trivial expression. A cell with a
+    /// magic or a NuGet reference is never used: whether the kernel acts on those for a diagnostics request is its
+    /// business, and a warm-up must not act.
+    /// </summary>
+    private static string WarmUpCode(Notebook notebook, string defaultKernel)
+    {
+        var first = notebook.Cells.FirstOrDefault(c => CellPolicy.IsRunnable(c) && !CellPolicy.ShouldSkip(c));
+        if (first is null || notebook.GetTargetKernelName(first) != defaultKernel) return "0";
+        var lines = first.Source.Split('\n').Select(l => l.TrimStart());
+        return lines.Any(l => l.StartsWith("#!", StringComparison.Ordinal) || l.StartsWith("#i", StringComparison.Ordinal)
+                              || (l.StartsWith("#r", StringComparison.Ordinal) && l.Contains("nuget:", StringComparison.OrdinalIgnoreCase)))
+            ? "0"
+            : first.Source;
     }
 }

@@ -17,12 +17,12 @@ public static class KernelCommands
     public static string Cancel(string token) => Serialize(new Cancel(), token);
 
     /// <summary>
-    /// Asks <paramref name="kernelName"/> for the diagnostics of a trivial expression: it compiles but runs
-    /// nothing, so the kernel's first-use work (its compiler, the helpers' hidden submission) is done before the
-    /// notebook's first cell without changing any state a cell can see.
+    /// Asks <paramref name="kernelName"/> for the diagnostics of <paramref name="code"/>: it compiles but runs
+    /// nothing, so the kernel's first-use work (its compiler, the helpers' hidden submission, the metadata of the
+    /// code's <c>#r</c> references) is done before the notebook's first cell without changing any state a cell can see.
     /// </summary>
-    public static string WarmUp(string token, string kernelName) =>
-        Serialize(new RequestDiagnostics("0", kernelName), token);
+    public static string WarmUp(string token, string kernelName, string code) =>
+        Serialize(new RequestDiagnostics(code, kernelName), token);
 
     private static string Serialize(KernelCommand command, string token)
     {

@@ -43,11 +43,12 @@ public sealed class KernelSession : IAsyncDisposable
 
     /// <summary>
     /// Starts a kernel in <paramref name="workingDirectory"/>, waits for <c>KernelReady</c> and, when
-    /// <paramref name="warmUp"/>, warms up <paramref name="defaultKernel"/>. Warming up pays only for a kernel started
-    /// ahead of its turn: done just before the first cell it adds a compile of its own to that cell's wait.
+    /// <paramref name="warmUpCode"/> is given, has <paramref name="defaultKernel"/> compile it without running it
+    /// (see <see cref="KernelCommands.WarmUp"/>). Warming up pays only for a kernel started ahead of its turn: done
+    /// just before the first cell it adds a compile of its own to that cell's wait.
     /// </summary>
     /// <exception cref="KernelUnavailableException">The process could not start, or died or stayed silent before it was ready; the message has its stderr.</exception>
-    public static async Task<KernelSession> StartAsync(KernelTool tool, string workingDirectory, string defaultKernel, TimeSpan readyTimeout, bool warmUp = false, CancellationToken cancellationToken = default)
+    public static async Task<KernelSession> StartAsync(KernelTool tool, string workingDirectory, string defaultKernel, TimeSpan readyTimeout, string? warmUpCode = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var process = await KernelProcess.StartAsync(tool.CreateStartInfo(workingDirectory, defaultKernel));
@@ -56,7 +57,7 @@ public sealed class KernelSession : IAsyncDisposable
         {
             await session.WaitUntilReadyAsync(readyTimeout, cancellationToken);
             session.ReadyAfter = clock.Elapsed;
-            if (warmUp) await session.WarmUpAsync(defaultKernel, readyTimeout, cancellationToken);
+            if (warmUpCode is not null) await session.WarmUpAsync(defaultKernel, warmUpCode, readyTimeout, cancellationToken);
             session.WarmAfter = clock.Elapsed;
             return session;
         }
@@ -131,12 +132,12 @@ public sealed class KernelSession : IAsyncDisposable
         throw Unavailable($"exited{(ExitCode is { } code ? $" with code {code}" : "")} before it was ready");
     }
 
-    private async Task WarmUpAsync(string kernelName, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task WarmUpAsync(string kernelName, string warmUpCode, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // Only kernels that compile code have first-use work worth doing ahead of the first cell.
         if (kernelName is not ("csharp" or "fsharp") || !_kernelNames.Contains(kernelName)) return;
         const string token = "nbrun-warmup";
-        if (!Send(KernelCommands.WarmUp(token, kernelName))) return;
+        if (!Send(KernelCommands.WarmUp(token, kernelName, warmUpCode))) return;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try

@@ -14,7 +14,9 @@ internal sealed class Arguments
                 case "--cold": ColdRuns = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture); break;
                 case "--skip-series": SkipSeries = true; break;
                 case "--skip-nbclient": SkipNbclient = true; break;
-                default: throw new ArgumentException($"unknown option {args[i]} (expected --notebooks DIR, --cells N, --blocks N, --cold N, --skip-series, --skip-nbclient)");
+                case "--skip-single": SkipSingle = true; break;
+                case "--series-repeats": SeriesRepeats = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown option {args[i]} (expected --notebooks DIR, --cells N, --blocks N, --cold N, --skip-series, --skip-nbclient, --skip-single, --series-repeats N)");
             }
         }
     }
@@ -25,6 +27,8 @@ internal sealed class Arguments
     public int ColdRuns { get; } = 5;
     public bool SkipSeries { get; }
     public bool SkipNbclient { get; }
+    public bool SkipSingle { get; }
+    public int SeriesRepeats { get; } = 1;
 
     public static string RepositoryRoot { get; } = FindRoot();
 

@@ -16,48 +16,51 @@ var scratch = Directory.CreateTempSubdirectory("nbrun-bench-").FullName;
 
 // 1. Cold start of a single notebook: nbrun (its own kernel, no kernel started ahead) against the bare floor
 //    (spawn, KernelReady, one SubmitCode), interleaved run by run.
-var oneCell = WriteNotebook(scratch, "one-cell.ipynb", ["1 + 1"]);
-var nbrunCold = new List<double>();
-var bareReady = new List<double>();
-var bareCold = new List<double>();
-for (var i = 0; i < arguments.ColdRuns; i++)
+if (!arguments.SkipSingle)
 {
-    var observer = new FirstResultObserver();
-    var result = await new NotebookExecution(oneCell, "one-cell.ipynb", new RunOptions(), observer).RunAsync();
-    if (!result.Passed) throw new InvalidOperationException(result.Failure);
-    nbrunCold.Add(observer.FirstResultAfterTurn["one-cell.ipynb"].TotalSeconds);
-
-    var clock = Stopwatch.StartNew();
-    await using var bare = await BareStdioKernel.StartAsync(scratch);
-    await bare.SubmitAsync("1 + 1");
-    bareCold.Add(clock.Elapsed.TotalSeconds);
-    bareReady.Add(bare.ReadyAfter.TotalSeconds);
-}
-report.Add($"| single notebook, start to first cell result, nbrun | {Stats.Median(nbrunCold):F2} s | {arguments.ColdRuns} runs, min {nbrunCold.Min():F2} s |");
-report.Add($"| same, bare stdio client (the tool's floor) | {Stats.Median(bareCold):F2} s | of which KernelReady {Stats.Median(bareReady):F2} s; nbrun / floor = **{Stats.Median(nbrunCold) / Stats.Median(bareCold):F2}** |");
-
-// 2. A warm trivial cell: nbrun's whole per-cell path (serialize, send, read and parse every event, build the
-//    outputs) against the bare loop, in alternating blocks of fresh kernels; the first cells of each block warm up.
-const int warmUpCells = 10;
-var nbrunWarm = new List<double>();
-var bareWarm = new List<double>();
-for (var block = 0; block < arguments.Blocks; block++)
-{
-    var cells = Enumerable.Repeat("x++;", arguments.CellsPerBlock + warmUpCells).Prepend("var x = 0;").ToArray();
-    var path = WriteNotebook(scratch, $"warm-{block}.ipynb", cells);
-    var result = await new NotebookExecution(path, "warm.ipynb", new RunOptions()).RunAsync();
-    if (!result.Passed) throw new InvalidOperationException(result.Failure);
-    nbrunWarm.AddRange(result.Cells.Skip(1 + warmUpCells).Select(c => c.Duration.TotalMilliseconds));
-
-    await using var bare = await BareStdioKernel.StartAsync(scratch);
-    foreach (var (code, i) in cells.Select((c, i) => (c, i)))
+    var oneCell = WriteNotebook(scratch, "one-cell.ipynb", ["1 + 1"]);
+    var nbrunCold = new List<double>();
+    var bareReady = new List<double>();
+    var bareCold = new List<double>();
+    for (var i = 0; i < arguments.ColdRuns; i++)
     {
-        var elapsed = await bare.SubmitAsync(code);
-        if (i > warmUpCells) bareWarm.Add(elapsed.TotalMilliseconds);
+        var observer = new FirstResultObserver();
+        var result = await new NotebookExecution(oneCell, "one-cell.ipynb", new RunOptions(), observer).RunAsync();
+        if (!result.Passed) throw new InvalidOperationException(result.Failure);
+        nbrunCold.Add(observer.FirstResultAfterTurn["one-cell.ipynb"].TotalSeconds);
+
+        var clock = Stopwatch.StartNew();
+        await using var bare = await BareStdioKernel.StartAsync(scratch);
+        await bare.SubmitAsync("1 + 1");
+        bareCold.Add(clock.Elapsed.TotalSeconds);
+        bareReady.Add(bare.ReadyAfter.TotalSeconds);
     }
+    report.Add($"| single notebook, start to first cell result, nbrun | {Stats.Median(nbrunCold):F2} s | {arguments.ColdRuns} runs, min {nbrunCold.Min():F2} s |");
+    report.Add($"| same, bare stdio client (the tool's floor) | {Stats.Median(bareCold):F2} s | of which KernelReady {Stats.Median(bareReady):F2} s; nbrun / floor = **{Stats.Median(nbrunCold) / Stats.Median(bareCold):F2}** |");
+
+    // 2. A warm trivial cell: nbrun's whole per-cell path (serialize, send, read and parse every event, build the
+    //    outputs) against the bare loop, in alternating blocks of fresh kernels; the first cells of each block warm up.
+    const int warmUpCells = 10;
+    var nbrunWarm = new List<double>();
+    var bareWarm = new List<double>();
+    for (var block = 0; block < arguments.Blocks; block++)
+    {
+        var cells = Enumerable.Repeat("x++;", arguments.CellsPerBlock + warmUpCells).Prepend("var x = 0;").ToArray();
+        var path = WriteNotebook(scratch, $"warm-{block}.ipynb", cells);
+        var result = await new NotebookExecution(path, "warm.ipynb", new RunOptions()).RunAsync();
+        if (!result.Passed) throw new InvalidOperationException(result.Failure);
+        nbrunWarm.AddRange(result.Cells.Skip(1 + warmUpCells).Select(c => c.Duration.TotalMilliseconds));
+
+        await using var bare = await BareStdioKernel.StartAsync(scratch);
+        foreach (var (code, i) in cells.Select((c, i) => (c, i)))
+        {
+            var elapsed = await bare.SubmitAsync(code);
+            if (i > warmUpCells) bareWarm.Add(elapsed.TotalMilliseconds);
+        }
+    }
+    report.Add($"| warm trivial C# cell, nbrun | {Stats.Median(nbrunWarm):F1} ms | p10 {Stats.Percentile(nbrunWarm, 0.1):F1}, p90 {Stats.Percentile(nbrunWarm, 0.9):F1} ms over {nbrunWarm.Count} cells |");
+    report.Add($"| same, bare stdio loop | {Stats.Median(bareWarm):F1} ms | p10 {Stats.Percentile(bareWarm, 0.1):F1}, p90 {Stats.Percentile(bareWarm, 0.9):F1} ms; nbrun / bare = **{Stats.Median(nbrunWarm) / Stats.Median(bareWarm):F2}** |");
 }
-report.Add($"| warm trivial C# cell, nbrun | {Stats.Median(nbrunWarm):F1} ms | p10 {Stats.Percentile(nbrunWarm, 0.1):F1}, p90 {Stats.Percentile(nbrunWarm, 0.9):F1} ms over {nbrunWarm.Count} cells |");
-report.Add($"| same, bare stdio loop | {Stats.Median(bareWarm):F1} ms | p10 {Stats.Percentile(bareWarm, 0.1):F1}, p90 {Stats.Percentile(bareWarm, 0.9):F1} ms; nbrun / bare = **{Stats.Median(nbrunWarm) / Stats.Median(bareWarm):F2}** |");
 
 if (!arguments.SkipSeries)
 {
@@ -65,12 +68,22 @@ if (!arguments.SkipSeries)
     //    the same kernel, serially, as JupyterLab's "Run All" or a papermill job would run it.
     var jobs = NotebookDiscovery.Find([arguments.NotebooksFolder]);
     var cores = Environment.ProcessorCount;
-    var ahead = await TimeSeries(jobs, new RunOptions { Parallelism = cores });
-    var inTurn = await TimeSeries(jobs, new RunOptions { Parallelism = cores, Prestart = false });
+    // The two -j cores runs alternate, --series-repeats times, so that drift in the machine's load hits both alike.
+    var aheadRuns = new List<SeriesTiming>();
+    var inTurnRuns = new List<SeriesTiming>();
+    for (var i = 0; i < arguments.SeriesRepeats; i++)
+    {
+        aheadRuns.Add(await TimeSeries(jobs, new RunOptions { Parallelism = cores }));
+        inTurnRuns.Add(await TimeSeries(jobs, new RunOptions { Parallelism = cores, Prestart = false }));
+    }
+    var ahead = aheadRuns.OrderBy(r => r.Wall).ElementAt(aheadRuns.Count / 2);
+    var inTurn = inTurnRuns.OrderBy(r => r.Wall).ElementAt(inTurnRuns.Count / 2);
     var serial = await TimeSeries(jobs, new RunOptions { Parallelism = 1 });
-    report.Add($"| {jobs.Count} notebooks, -j {cores}, kernels started ahead | {ahead.Wall:F1} s | first result {Stats.Median(ahead.FirstResults):F2} s after a notebook's turn begins (median; max {ahead.FirstResults.Max():F2} s) |");
-    report.Add($"| same, kernels started in turn (--no-prestart) | {inTurn.Wall:F1} s | first result {Stats.Median(inTurn.FirstResults):F2} s after its turn (median) |");
-    report.Add($"| same, -j 1 | {serial.Wall:F1} s | -j 1 / -j {cores} = {serial.Wall / ahead.Wall:F2} |");
+    var runs = arguments.SeriesRepeats > 1 ? $"median of {arguments.SeriesRepeats} runs ({string.Join(", ", aheadRuns.Select(r => $"{r.Wall:F1}"))} s); " : "";
+    var turnRuns = arguments.SeriesRepeats > 1 ? $"median of {arguments.SeriesRepeats} runs ({string.Join(", ", inTurnRuns.Select(r => $"{r.Wall:F1}"))} s); " : "";
+    report.Add($"| {jobs.Count} notebooks, -j {cores}, kernels started ahead | {ahead.Wall:F1} s | {runs}first result {Stats.Median(ahead.FirstResults):F2} s after a notebook's turn begins (median; max {ahead.FirstResults.Max():F2} s) |");
+    report.Add($"| same, kernels started in turn (--no-prestart) | {inTurn.Wall:F1} s | {turnRuns}first result {Stats.Median(inTurn.FirstResults):F2} s after its turn (median) |");
+    report.Add($"| same, -j 1, kernels started ahead | {serial.Wall:F1} s | first result {Stats.Median(serial.FirstResults):F2} s after its turn (median); -j 1 / -j {cores} = {serial.Wall / ahead.Wall:F2} |");
 
     if (!arguments.SkipNbclient)
     {

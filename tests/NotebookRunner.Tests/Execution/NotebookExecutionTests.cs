@@ -185,6 +185,24 @@ public sealed class NotebookExecutionTests
     }
 
     [Fact]
+    public async Task A_kernel_started_ahead_compiles_its_notebooks_first_cell_without_running_it()
+    {
+        var folder = Folder();
+        const string appendOnce = "System.IO.File.AppendAllText(\"runs.txt\", \"x\");";
+        var jobs = new[]
+        {
+            new NotebookJob(Write(folder, "a.ipynb", Code("System.Threading.Thread.Sleep(3000);")), "a.ipynb"),
+            new NotebookJob(Write(folder, "b.ipynb", Code(appendOnce), Code("System.IO.File.ReadAllText(\"runs.txt\")")), "b.ipynb"),
+        };
+
+        var results = await SuiteRunner.RunAsync(jobs, new RunOptions { Parallelism = 1 }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.All(results, r => Assert.Equal(NotebookStatus.Passed, r.Status));
+        var read = Assert.IsType<DisplayDataOutput>(Assert.Single(results[1].Executed!.Cells[1].Outputs));
+        Assert.True(read.Data.TryGetText("text/plain", out var runs) && runs == "x", runs);
+    }
+
+    [Fact]
     public async Task Cells_go_to_their_kernel_by_metadata_or_by_a_leading_magic_line()
     {
         var fsharp = Code("let x = 6 * 7\nx");
