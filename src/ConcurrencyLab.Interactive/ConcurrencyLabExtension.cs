@@ -3,6 +3,7 @@ using ConcurrencyLab.Interactive.Cells;
 using ConcurrencyLab.Interactive.Display;
 using ConcurrencyLab.Interactive.Magics;
 using ConcurrencyLab.Interactive.Plotting;
+using ConcurrencyLab.Interactive.Polyglot;
 using ConcurrencyLab.Timelines;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
@@ -52,6 +53,7 @@ public sealed class ConcurrencyLabExtension : IKernelExtension
             csharp.AddAssemblyReferences(new[] { typeof(CellHooks).Assembly.Location, typeof(Timeline).Assembly.Location }.Concat(PlotlyNetAssemblies.CompileReferences()));
             FormatterRegistration.RegisterConventionSources(typeof(Timeline).Assembly);
             FormatterRegistration.RegisterChart(typeof(CellComparison));
+            FormatterRegistration.RegisterParagraph<PythonKernelStatus>(status => status.ToString(), status => status.ToHtml());
 
             csharp.AddMiddleware(MisplacedMagicGuard.Middleware);
             var measure = new MeasureMagic(csharp);

@@ -44,4 +44,12 @@ internal static class FormatterRegistration
             Formatter.Register(type, (value, writer) => writer.Write(ChartMimeBundle.Render((IChartDisplayable)value, mimeType)), mimeType);
         Formatter.SetPreferredMimeTypesFor(type, ChartMimeTypes.Preferred.ToArray());
     }
+
+    /// <summary>A message-like type shows as one paragraph: the same text as plain text and as HTML, in every front end.</summary>
+    public static void RegisterParagraph<T>(Func<T, string> plain, Func<T, string> html)
+    {
+        Formatter.Register<T>((value, writer) => writer.Write(plain(value)), "text/plain");
+        Formatter.Register<T>((value, writer) => writer.Write(html(value)), "text/html");
+        Formatter.SetPreferredMimeTypesFor(typeof(T), "text/html", "text/plain");
+    }
 }

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Events;
+
+namespace ConcurrencyLab.Interactive.Polyglot;
+
+/// <summary>
+/// Python beside C# in one notebook: connects ipykernel as the <c>#!python</c> kernel through the kernel's own
+/// <c>#!connect jupyter</c> when this machine has a Python kernelspec, and says plainly when it has not, so the
+/// notebook's C# cells still run on a machine with only the .NET SDK.
+/// </summary>
+/// <example><code>
+/// await ConcurrencyLab.Interactive.Polyglot.PythonKernel.ConnectAsync()   // setup cell: shows what happened
+/// var times = await PythonKernel.GetAsync&lt;double[]&gt;("times");           // null when there is no Python kernel
+/// </code></example>
+public static class PythonKernel
+{
+    /// <summary>The name Python cells use (<c>#!python</c>).</summary>
+    public const string KernelName = "python";
+
+    /// <summary>The kernelspec Debian's <c>python3-ipykernel</c> and <c>python3 -m ipykernel install</c> register.</summary>
+    public const string DefaultKernelSpec = "python3";
+
+    /// <summary>Whether the notebook's kernel has a <c>#!python</c> kernel now.</summary>
+    public static bool IsConnected => Find() is not null;
+
+    /// <summary>
+    /// Connects the kernelspec <paramref name="kernelSpec"/> as <c>#!python</c> if it exists; otherwise connects
+    /// nothing and returns why. Connecting twice does nothing the second time.
+    /// </summary>
+    public static async Task<PythonKernelStatus> ConnectAsync(string kernelSpec = DefaultKernelSpec)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kernelSpec);
+        if (Find() is { } existing)
+            return PythonKernelStatus.Connected(existing.KernelInfo.LanguageVersion, s_connectedSpec ?? "(connected by an earlier #!connect cell)", null, alreadyConnected: true);
+
+        var (specs, problem) = await JupyterKernelSpecs.ListAsync();
+        if (problem is not null) return PythonKernelStatus.Unavailable(kernelSpec, problem);
+        var spec = specs.FirstOrDefault(s => s.Name == kernelSpec);
+        if (spec is null)
+            return PythonKernelStatus.Unavailable(kernelSpec,
+                $"Jupyter has no kernelspec named '{kernelSpec}' (it has: {(specs.Count == 0 ? "none" : string.Join(", ", specs.Select(s => s.Name)))})");
+
+        // The kernel's own directive, sent from this cell: the connection then behaves exactly as a
+        // "#!connect jupyter" cell would, in VS Code, Jupyter and nbrun alike.
+        var root = KernelInvocationContext.Current?.HandlingKernel?.RootKernel
+            ?? throw new InvalidOperationException("PythonKernel.ConnectAsync runs in a notebook cell: there is no kernel here to connect Python to.");
+        var result = await root.SendAsync(new SubmitCode($"#!connect jupyter --kernel-name {KernelName} --kernel-spec {kernelSpec}"));
+        if (result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
+            throw new InvalidOperationException($"#!connect jupyter --kernel-spec {kernelSpec} failed: {failed.Message}");
+        var connected = Find() ?? throw new InvalidOperationException($"#!connect jupyter --kernel-spec {kernelSpec} reported success but there is no '#!{KernelName}' kernel.");
+        s_connectedSpec = kernelSpec;
+        return PythonKernelStatus.Connected(connected.KernelInfo.LanguageVersion, kernelSpec, spec.ResourceDirectory, alreadyConnected: false);
+    }
+
+    /// <summary>
+    /// The Python variable <paramref name="name"/>, read as JSON into <typeparamref name="T"/> (a list as <c>double[]</c>
+    /// or <c>List&lt;T&gt;</c>, a dict as <c>Dictionary&lt;string, T&gt;</c> or a record); <c>default</c> when there is
+    /// no Python kernel, so a C# cell can chart .NET's numbers with or without Python's.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Python is connected but has no such variable, or it does not convert.</exception>
+    public static async Task<T?> GetAsync<T>(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (Find() is null) return default;
+        var result = await KernelInvocationContext.Current!.HandlingKernel.RootKernel.SendAsync(new RequestValue(name, "application/json", KernelName));
+        if (result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
+            throw new InvalidOperationException($"Python has no value '{name}' to share: {failed.Message}");
+        var value = result.Events.OfType<ValueProduced>().FirstOrDefault()
+            ?? throw new InvalidOperationException($"Python produced no value for '{name}'.");
+        try
+        {
+            return JsonSerializer.Deserialize<T>(value.FormattedValue.Value, SerializerOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"Python's '{name}' ({Shorten(value.FormattedValue.Value)}) does not read as {typeof(T).Name}: {e.Message}", e);
+        }
+    }
+
+    // Which kernelspec this class connected, so asking again reports it rather than whatever the caller asked for.
+    private static string? s_connectedSpec;
+
+    private static readonly JsonSerializerOptions SerializerOptions = new() { PropertyNameCaseInsensitive = true };
+
+    // Kernel.Root throws outside a cell; outside a cell there is no notebook, so no Python kernel either.
+    private static Kernel? Find() => KernelInvocationContext.Current?.HandlingKernel?.RootKernel.FindKernelByName(KernelName);
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+}
