@@ -13,7 +13,7 @@ internal static class PolyglotMetadata
     public static JsonObject ForNotebook(string defaultKernelName, IEnumerable<JsonObject> items) => new()
     {
         ["kernelspec"] = Kernelspec(defaultKernelName),
-        ["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" },
+        ["language_info"] = LanguageInfo(defaultKernelName),
         ["polyglot_notebook"] = new JsonObject
         {
             ["kernelInfo"] = new JsonObject
@@ -38,6 +38,28 @@ internal static class PolyglotMetadata
         }
 
         return item;
+    }
+
+    /// <summary>
+    /// <c>language_info</c>: the name Polyglot Notebooks writes (it resets <c>name</c> on every save and keeps the rest),
+    /// plus the default kernel's lexer, which nbconvert prefers to the name: without it nbconvert finds no lexer for
+    /// "polyglot-notebook" and the code is not highlighted.
+    /// </summary>
+    public static JsonObject LanguageInfo(string defaultKernelName)
+    {
+        var (lexer, extension, mimeType) = defaultKernelName switch
+        {
+            "fsharp" => ("fsharp", ".fs", "text/x-fsharp"),
+            "pwsh" => ("powershell", ".ps1", "text/x-powershell"),
+            _ => ("csharp", ".cs", "text/x-csharp"),
+        };
+        return new JsonObject
+        {
+            ["file_extension"] = extension,
+            ["mimetype"] = mimeType,
+            ["name"] = "polyglot-notebook",
+            ["pygments_lexer"] = lexer,
+        };
     }
 
     // The kernelspecs `dotnet interactive jupyter install` lays down; VS Code hard-codes the same three

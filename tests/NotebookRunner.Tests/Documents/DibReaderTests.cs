@@ -20,7 +20,8 @@ public sealed class DibReaderTests
         Assert.Equal(4, notebook.NbFormat);
         Assert.Equal(5, notebook.NbFormatMinor);
         Assert.Equal("""{"display_name":".NET (C#)","language":"C#","name":".net-csharp"}""", Json(notebook.Metadata["kernelspec"]));
-        Assert.Equal("""{"name":"polyglot-notebook"}""", Json(notebook.Metadata["language_info"]));
+        // Polyglot's own name, plus the lexer nbconvert needs to highlight the code.
+        Assert.Equal("""{"file_extension":".cs","mimetype":"text/x-csharp","name":"polyglot-notebook","pygments_lexer":"csharp"}""", Json(notebook.Metadata["language_info"]));
 
         // The #!meta items as written, sorted by name as VS Code sorts them.
         Assert.Equal(

@@ -48,7 +48,10 @@ public sealed class NotebookWriterTests
                "name": ".net-csharp"
               },
               "language_info": {
-               "name": "polyglot-notebook"
+               "file_extension": ".cs",
+               "mimetype": "text/x-csharp",
+               "name": "polyglot-notebook",
+               "pygments_lexer": "csharp"
               },
               "polyglot_notebook": {
                "kernelInfo": {
