@@ -48,6 +48,17 @@ public sealed class MeasureMagicTests : IDisposable
     }
 
     [Fact]
+    public async Task A_budget_note_names_the_magics_budget_option()
+    {
+        // 7 repeats of at least 0.2 s cannot fit in 0.2 s: the budget always cuts them, whatever the load.
+        var run = (await _kernel.RunAsync("#!measure --budget 0.2s\nMath.Sqrt(5)")).AssertSucceeded();
+
+        var text = run.Displays.Single().FormattedValues.Single(v => v.MimeType == "text/plain").Value;
+        Assert.Contains("a larger --budget gives steadier numbers", text);
+        Assert.DoesNotContain("MeasureOptions.Budget", text);
+    }
+
+    [Fact]
     public async Task What_the_measured_code_prints_belongs_to_an_ordinary_submission_of_the_cell()
     {
         // Front ends and runners know SubmitCode; they need not know the magic's own command type.

@@ -72,7 +72,9 @@ internal sealed class MeasureMagic(CSharpKernel csharp)
         }
         var syntax = CellSyntax.Parse(Name, text);
 
-        var measured = new MeasuredCell(name, budget is { } b ? MeasureOptions.Default with { Budget = b } : MeasureOptions.Default);
+        // Inside the magic the budget is its --budget option: notes name that, not the library's MeasureOptions.Budget.
+        var measureOptions = MeasureOptions.Default with { BudgetSettingName = "--budget" };
+        var measured = new MeasuredCell(name, budget is { } b ? measureOptions with { Budget = b } : measureOptions);
         var id = CellRegistry.Add(measured);
         try
         {

@@ -29,7 +29,7 @@ internal sealed class CartesianPlotlyLayout
         var plotWidth = paperWidth - YAxisRoom;
         // Long titles (a %timeit line, a fit) wrap instead of running off the figure: 17 px text, ~9.5 px a character.
         _titleLines = PlotlyText.Wrap(chart.Title, (int)(paperWidth / 9.5));
-        _top = 28 + _titleLines.Count * TitleLine + (chart.Subtitle.Length > 0 ? 18 : 0);
+        _top = 28 + _titleLines.Count * TitleLine + PlotlyText.SubtitleHeight(chart.Subtitle);
         _plot = Math.Max(220, chartHeight - 150);
         _axis = 12 + 16 * Math.Max(1, tickLabelLines) + (chart.XAxisTitle.Length > 0 ? 34 : 6);
         _legendRows = legendNames.Count > 1 ? PlotlyText.LegendRows(legendNames, plotWidth) : 0;

@@ -29,7 +29,10 @@ public sealed class GanttChart : Chart
     /// <summary>Counter lanes drawn under the rows, sharing the time axis.</summary>
     public List<CounterLane> Counters { get; } = new();
 
-    /// <summary>Extra lines appended to the plain-text summary (e.g. derived figures).</summary>
+    /// <summary>
+    /// Extra lines appended to the plain-text summary (e.g. derived figures), and written under the static chart too, so
+    /// the SVG says everything the text does (indented lines past the twelfth are counted there, not listed).
+    /// </summary>
     public List<string> Notes { get; } = new();
 
     /// <summary>Latest time in any segment, marker, flow or counter (at least 0).</summary>

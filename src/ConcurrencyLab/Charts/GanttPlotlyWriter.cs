@@ -14,6 +14,7 @@ namespace ConcurrencyLab.Charts;
 internal static class GanttPlotlyWriter
 {
     public const int RowHeight = 28, CounterHeight = 72;
+    private const double CharWidth10 = 6.2; // in-bar text
     private const int CounterGap = 14, LanesToCounters = 22, AxisHeight = 62, LegendRow = 22, MaxMarkerText = 28;
 
     public static void Write(Utf8JsonWriter json, GanttChart chart)
@@ -24,7 +25,7 @@ internal static class GanttPlotlyWriter
         var legendNames = LegendNames(chart);
         const double LegendLeft = 8; // the legend starts at the figure's left edge, under the row labels
         var legendRows = PlotlyText.LegendRows(legendNames, PlotlyText.DefaultWidth - LegendLeft - 10);
-        double top = 50 + (chart.Subtitle.Length > 0 ? 18 : 0);
+        double top = 50 + PlotlyText.SubtitleHeight(chart.Subtitle);
         double bottom = AxisHeight + legendRows * LegendRow + 8;
         double lanes = Math.Max(1, chart.Lanes.Count) * RowHeight;
         double counters = chart.Counters.Count * CounterHeight + Math.Max(0, chart.Counters.Count - 1) * CounterGap;
@@ -43,7 +44,7 @@ internal static class GanttPlotlyWriter
 
         json.WriteStartArray("data");
         WriteStateTraces(json, chart);
-        WriteSpanTrace(json, chart);
+        WriteSpanTrace(json, chart, new AxisScale(0, chart.EndTime, left, PlotlyText.DefaultWidth - right));
         WriteMarkerTrace(json, chart);
         WriteFlowLegend(json, chart);
         for (var i = 0; i < chart.Counters.Count; i++)
@@ -167,10 +168,15 @@ internal static class GanttPlotlyWriter
         }
     }
 
-    private static void WriteSpanTrace(Utf8JsonWriter json, GanttChart chart)
+    private static void WriteSpanTrace(Utf8JsonWriter json, GanttChart chart, AxisScale time)
     {
         var spans = chart.Lanes.SelectMany(l => l.Spans.Select(s => (Lane: l.Label, Span: s))).ToList();
         if (spans.Count == 0) return;
+        // Text starts at its bar's start here: nested spans that start together share one label instead of overprinting.
+        var texts = new Dictionary<GanttSpan, string>(ReferenceEqualityComparer.Instance);
+        foreach (var lane in chart.Lanes)
+            foreach (var (span, text) in SpanLabelLayout.Joined(lane.Spans, time, CharWidth10))
+                texts[span] = text;
         json.WriteStartObject();
         json.WriteString("type", "bar");
         json.WriteString("orientation", "h");
@@ -186,7 +192,7 @@ internal static class GanttPlotlyWriter
         json.WriteNumber("width", 1);
         json.WriteEndObject();
         json.WriteEndObject();
-        InBarText(json, spans.Select(s => s.Span.Label));
+        InBarText(json, spans.Select(s => texts.GetValueOrDefault(s.Span, "")));
         json.WriteStartArray("customdata");
         foreach (var (_, span) in spans)
         {

@@ -11,11 +11,14 @@ internal static class GanttSvgWriter
 {
     private const double MinLeft = 150, Top = 44, SubtitleHeight = 16, LaneHeight = 26, BarHeight = 16, CounterHeight = 56, CounterGap = 18;
     private const double KeyLine = 15, LegendLine = 18, SmallCharWidth = 5.4; // 10 px text
+    private const double NoteLine = 14;
+    private const int MaxThreadNotes = 12;
 
     public static string Write(GanttChart chart)
     {
         double right = chart.Counters.Count > 0 ? 48 : 24;
-        var top = Top + (chart.Subtitle.Length > 0 ? SubtitleHeight : 0);
+        var subtitle = SubtitleLines(chart);
+        var top = Top + subtitle.Count * SubtitleHeight;
         var left = LeftMargin(chart);
         var time = new AxisScale(0, chart.EndTime, left, chart.Width - right);
         var lanesBottom = top + chart.Lanes.Count * LaneHeight;
@@ -28,12 +31,14 @@ internal static class GanttSvgWriter
         key.AddRange(FlowKey(chart));
         var legend = LegendEntries(chart);
         var legendLines = LegendLines(legend, chart.Width - 2 * 12.0);
-        var height = (int)Math.Ceiling(countersBottom + 12 + legendLines.Count * LegendLine + key.Count * KeyLine + 12);
+        var notes = NoteLines(chart);
+        var height = (int)Math.Ceiling(countersBottom + 12 + legendLines.Count * LegendLine + key.Count * KeyLine
+            + (notes.Count > 0 ? 6 + notes.Count * NoteLine : 0) + 12);
 
         var svg = new SvgBuilder(chart.Width, height);
         svg.Text(chart.Width / 2.0, 22, chart.Title, "middle", 15, bold: true);
-        if (chart.Subtitle.Length > 0)
-            svg.Text(chart.Width / 2.0, 22 + SubtitleHeight, chart.Subtitle, "middle", 10, "#555555");
+        for (var i = 0; i < subtitle.Count; i++)
+            svg.Text(chart.Width / 2.0, 22 + (i + 1) * SubtitleHeight, subtitle[i], "middle", 10, "#555555");
         DrawTimeAxis(svg, chart, time, top, lanesBottom, left, right);
         DrawLanes(svg, chart, time, top, left, right);
         // Text boxes already on the chart, so flow labels never land on a marker's text or on each other.
@@ -52,7 +57,39 @@ internal static class GanttSvgWriter
             svg.Text(12, y + 11, line, "start", 10, "#333333");
             y += KeyLine;
         }
+        // The figures the text summary gives (on-CPU time, parallelism, blocked time), so the static chart needs no other output.
+        if (notes.Count > 0) y += 6;
+        foreach (var line in notes)
+        {
+            // Per-thread lines are indented in the text; SVG collapses leading spaces, so the indent is drawn instead.
+            var indented = line.StartsWith("  ", StringComparison.Ordinal);
+            svg.Text(indented ? 24 : 12, y + 11, line.TrimStart(' '), "start", 10, "#333333");
+            y += NoteLine;
+        }
         return svg.ToString();
+    }
+
+    private static List<string> SubtitleLines(GanttChart chart) =>
+        chart.Subtitle.Length == 0 ? new List<string>()
+            : chart.Subtitle.Split('\n').SelectMany(line => PlotlyText.Wrap(line, (int)((chart.Width - 24) / SmallCharWidth))).ToList();
+
+    /// <summary>
+    /// The chart's notes, wrapped to its width; per-thread lines (indented) beyond <see cref="MaxThreadNotes"/> are
+    /// counted instead of listed, so a chart of forty threads keeps a readable height.
+    /// </summary>
+    internal static List<string> NoteLines(GanttChart chart)
+    {
+        var chars = (int)((chart.Width - 24) / SmallCharWidth);
+        var lines = new List<string>();
+        var perThread = 0;
+        foreach (var note in chart.Notes)
+        {
+            if (note.StartsWith("  ", StringComparison.Ordinal) && ++perThread > MaxThreadNotes) continue;
+            lines.AddRange(PlotlyText.Wrap(note, chars));
+        }
+        if (perThread > MaxThreadNotes)
+            lines.Add(string.Format(CultureInfo.InvariantCulture, "  … and {0} more rows like these (listed in the text summary)", perThread - MaxThreadNotes));
+        return lines;
     }
 
     // Room for the longest row label (thread names such as ".NET Long Running Task (dedicated, bg)"), within
@@ -116,8 +153,9 @@ internal static class GanttSvgWriter
                 var tooltip = string.Format(CultureInfo.InvariantCulture, "{0} {1:0.###}–{2:0.###} ms{3}",
                     span.Label, span.Start, span.End, span.Detail is null ? "" : ": " + span.Detail);
                 svg.Outline(x, center - BarHeight / 2 - 1, width, BarHeight + 2, "#333333", tooltip);
-                InBarLabel(svg, span.Label, x, width, center);
             }
+            foreach (var label in SpanLabelLayout.Place(chart.Lanes[lane].Spans, time, SmallCharWidth))
+                svg.Text(label.X, center + 3.5, label.Text, "start", 10, "#111111");
         }
     }
 

@@ -23,7 +23,8 @@ internal static class PlotlyJson
         var title = string.Join("<br>", text.Split('\n').Select(System.Net.WebUtility.HtmlEncode));
         json.WriteString("text", subtitle.Length == 0
             ? title
-            : title + "<br><span style=\"font-size:11px;color:#555555\">" + System.Net.WebUtility.HtmlEncode(subtitle) + "</span>");
+            : title + string.Concat(PlotlyText.SubtitleLines(subtitle).Select(line =>
+                "<br><span style=\"font-size:11px;color:#555555\">" + System.Net.WebUtility.HtmlEncode(line) + "</span>")));
         json.WriteNumber("x", 0.01);
         json.WriteString("xanchor", "left");
         json.WriteEndObject();

@@ -38,6 +38,19 @@ internal static class PlotlyText
         return lines;
     }
 
+    /// <summary>Most characters of a subtitle line (11 px) across the default width before it wraps.</summary>
+    private const int SubtitleChars = (int)((DefaultWidth - 20) / CharWidth11);
+
+    /// <summary>A subtitle's lines: the caller's own (\n), each wrapped to the default width.</summary>
+    public static List<string> SubtitleLines(string subtitle) =>
+        subtitle.Length == 0 ? new List<string>() : subtitle.Split('\n').SelectMany(line => Wrap(line, SubtitleChars)).ToList();
+
+    /// <summary>
+    /// Pixels the top margin grows by for a subtitle. Plotly spaces every line of the title by the title's font (22 px)
+    /// and puts the first line's baseline at the middle of the top margin, so each further line needs twice its height.
+    /// </summary>
+    public static int SubtitleHeight(string subtitle) => SubtitleLines(subtitle).Count switch { 0 => 0, var n => 18 + (n - 1) * 44 };
+
     /// <summary>
     /// Rows a horizontal legend with these entries takes in <paramref name="width"/> pixels: one row when all fit, else
     /// Plotly lays the entries out in columns as wide as the widest entry.

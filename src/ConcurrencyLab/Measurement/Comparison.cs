@@ -65,10 +65,10 @@ public sealed class Comparison : IReadOnlyList<ComparisonEntry>, ITabularDisplay
             Title = $"Time per operation (ratio to {Baseline})",
             YAxisTitle = spread ? $"{unit.Symbol} per operation (mean ± std dev)" : $"{unit.Symbol} per operation (one run each: no spread)",
         };
-        // A ratio the noise could explain is said to be one, not read off as a speedup.
-        chart.Categories.AddRange(_entries.Select(e => e.IsBaseline || e.IsMeasurableDifference || !double.IsFinite(e.Ratio)
-            ? $"{e.Name} ×{DurationText.Fixed(e.Ratio, 2)}"
-            : $"{e.Name} ×{DurationText.Fixed(e.Ratio, 2)} (≈ same)"));
+        // A ratio the noise could explain is not read off as a speedup: the bar says so, in the table's own words.
+        chart.Categories.AddRange(_entries.Select(e => e.Verdict is ComparisonEntry.NoMeasurableDifference or ComparisonEntry.CannotTell
+            ? $"{e.Name} ×{DurationText.Fixed(e.Ratio, 2)} ({e.Verdict})"
+            : $"{e.Name} ×{DurationText.Fixed(e.Ratio, 2)}"));
         chart.Series.Add(new BarSeries("mean", _entries.Select(e => unit.Convert(e.Mean)).ToArray())
         {
             Errors = spread ? _entries.Select(e => unit.Convert(e.StdDev)).ToArray() : null,
@@ -98,7 +98,7 @@ public sealed class Comparison : IReadOnlyList<ComparisonEntry>, ITabularDisplay
 
     IEnumerable<string> ITabularDisplayable.Remarks()
     {
-        var same = _entries.Where(e => !e.IsBaseline && e.Verdict == "no measurable difference").Select(e => e.Name).ToList();
+        var same = _entries.Where(e => !e.IsBaseline && e.Verdict == ComparisonEntry.NoMeasurableDifference).Select(e => e.Name).ToList();
         var remarks = ResultText.Remarks(_entries.Select(e => ((string?)e.Name, e.Result)));
         return same.Count == 0 ? remarks : remarks.Prepend(
             $"note: {string.Join(", ", same)}: no measurable difference from {Baseline} (the ratio is within two standard errors of 1).");

@@ -27,7 +27,7 @@ public sealed class ComparisonEntry
         }
         else if (!result.HasSpread || !baseline.HasSpread || !double.IsFinite(Ratio))
         {
-            Verdict = double.IsFinite(Ratio) ? "cannot tell (no repeats to compare)" : "n/a";
+            Verdict = double.IsFinite(Ratio) ? CannotTell : "n/a";
         }
         else
         {
@@ -35,11 +35,17 @@ public sealed class ComparisonEntry
             // within two of them of 1, the alternatives are not told apart by this measurement.
             var error = Ratio * Math.Sqrt(Square(result.StdDev / result.Mean) / result.Repeats + Square(baseline.StdDev / baseline.Mean) / baseline.Repeats);
             IsMeasurableDifference = Math.Abs(Ratio - 1) > 2 * error;
-            Verdict = !IsMeasurableDifference ? "no measurable difference"
+            Verdict = !IsMeasurableDifference ? NoMeasurableDifference
                 : Ratio > 1 ? $"{DurationText.Fixed(Ratio, 2)}× slower"
                 : $"{DurationText.Fixed(1 / Ratio, 2)}× faster";
         }
     }
+
+    /// <summary>The verdict where the ratio is within two standard errors of 1.</summary>
+    internal const string NoMeasurableDifference = "no measurable difference";
+
+    /// <summary>The verdict where there were no repeats to judge a ratio by.</summary>
+    internal const string CannotTell = "cannot tell (no repeats to compare)";
 
     /// <summary>
     /// Whether this alternative differs measurably from the baseline: both have repeats, and the ratio is more than two

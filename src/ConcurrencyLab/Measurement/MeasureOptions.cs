@@ -17,6 +17,12 @@ public sealed record MeasureOptions
     /// </summary>
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How notes tell the reader to change the budget: the setting's name where the measurement was asked for
+    /// (<c>MeasureOptions.Budget</c> in code; a front end such as the <c>#!measure</c> magic names its own option, <c>--budget</c>).
+    /// </summary>
+    public string BudgetSettingName { get; init; } = "MeasureOptions.Budget";
+
     /// <summary>How many timed repeats to run (%timeit's <c>-r</c>); at least 1.</summary>
     public int Repeats { get; init; } = 7;
 

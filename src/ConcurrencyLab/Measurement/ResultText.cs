@@ -59,8 +59,8 @@ internal static class ResultText
             parts.Add(string.Format(c, "left time for one call only, JIT included{0}", single.Count == timings.Count ? Which(single.Count)
                 : " (" + string.Join(", ", single.Select(t => t.Label ?? "the code")) + ")"));
         // Shared budgets were split equally, so the slices add up to the budget the caller gave.
-        return string.Format(c, "note: the {0:0.###} s budget {1}; a larger MeasureOptions.Budget gives steadier numbers.",
-            timings.Sum(t => t.Result.Budget.TotalSeconds), string.Join(", ", parts));
+        return string.Format(c, "note: the {0:0.###} s budget {1}; a larger {2} gives steadier numbers.",
+            timings.Sum(t => t.Result.Budget.TotalSeconds), string.Join(", ", parts), cut[0].Result.Options.BudgetSettingName);
     }
 
     private static string Prefix(string? label) => label is null ? "" : label + ": ";

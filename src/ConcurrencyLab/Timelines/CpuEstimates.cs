@@ -24,7 +24,8 @@ internal static class CpuEstimates
         return (cpu, waiting, covered);
     }
 
-    private static int FirstEndingAfter(List<CpuInterval> intervals, double time)
+    /// <summary>Index of the first interval (sorted by start, not overlapping) that ends after <paramref name="time"/>.</summary>
+    public static int FirstEndingAfter(List<CpuInterval> intervals, double time)
     {
         int lo = 0, hi = intervals.Count;
         while (lo < hi)

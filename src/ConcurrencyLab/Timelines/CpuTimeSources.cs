@@ -7,7 +7,10 @@ namespace ConcurrencyLab.Timelines;
 /// <param name="Note">The same in words, for the summary and the chart.</param>
 internal sealed record CpuTimeSources(bool PerSpan, bool Sampled, double SampleIntervalMs, string Note)
 {
-    /// <summary>A timeline created from given segments: CPU time is whatever the segments say.</summary>
-    public static CpuTimeSources Given(bool anyCpu) => new(anyCpu, false, 0,
-        anyCpu ? "CPU time as given with the segments" : "CPU time not given: busy = time in spans minus recorded waits");
+    /// <summary>How regularly the sampler actually ticked (none where states were not sampled).</summary>
+    public SamplerCadence Cadence { get; init; } = SamplerCadence.None;
+
+    /// <summary>A timeline created from given segments: CPU time is whatever the segments (and the thread states) say.</summary>
+    public static CpuTimeSources Given(bool anyCpu, bool states) => new(anyCpu, states, 0,
+        anyCpu ? "CPU time as given with the segments" : "CPU time not given: time in spans outside recorded waits counts as running");
 }

@@ -10,13 +10,20 @@ internal static class SchedulerIntervals
     /// </summary>
     public static List<CpuInterval> From(IReadOnlyList<SchedulerReading> readings, long origin, double msPerTick)
     {
+        double Ms(long timestamp) => (timestamp - origin) * msPerTick;
         var intervals = new CpuInterval[Math.Max(0, readings.Count - 1)];
         for (var i = 1; i < readings.Count; i++)
         {
-            double start = (readings[i - 1].Timestamp - origin) * msPerTick, end = (readings[i].Timestamp - origin) * msPerTick;
+            SchedulerReading from = readings[i - 1], to = readings[i];
+            double start = Ms(from.Timestamp), end = Ms(to.Timestamp);
             var length = Math.Max(0, end - start);
-            var cpu = Math.Clamp((readings[i].CpuNanoseconds - readings[i - 1].CpuNanoseconds) / 1e6, 0, length);
-            intervals[i - 1] = new CpuInterval(start, start + length, cpu, 0);
+            var cpu = Math.Clamp((to.CpuNanoseconds - from.CpuNanoseconds) / 1e6, 0, length);
+            intervals[i - 1] = new CpuInterval(start, start + length, cpu, 0)
+            {
+                OuterStart = Ms(from.Before),
+                OuterEnd = Ms(to.After),
+                EndTick = to.Tick,
+            };
         }
 
         double pending = 0;

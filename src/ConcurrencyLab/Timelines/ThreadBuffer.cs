@@ -116,6 +116,13 @@ internal sealed class ThreadBuffer
         }
     }
 
+    /// <summary>Makes sure the calling thread holds a spare chunk, allocating one now if it has none.</summary>
+    public static void EnsureSpareChunk()
+    {
+        var spare = t_spareChunks ??= new Stack<RecordedEvent[]>();
+        if (spare.Count == 0) spare.Push(GC.AllocateUninitializedArray<RecordedEvent>(ChunkSize));
+    }
+
     /// <summary>Spare chunks held by the calling thread (for tests).</summary>
     internal static int SpareChunksOnThisThread => t_spareChunks?.Count ?? 0;
 

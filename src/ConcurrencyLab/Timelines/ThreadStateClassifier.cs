@@ -5,8 +5,8 @@ namespace ConcurrencyLab.Timelines;
 /// <summary>
 /// Names each sampled interval of each thread by what the thread mostly did, then joins neighbours in the same state.
 /// Intervals ending at the same sampler tick are judged together: no more threads are called running than the CPU
-/// time of that tick can account for (rounded), so the chart never shows more threads running at once than there
-/// were cores' worth of CPU time.
+/// time of that tick can account for (rounded). The states are a summary for reading; the chart's fill and the
+/// figures use the amounts (<see cref="TimelineThreadState.OnCpu"/>, <see cref="TimelineThreadState.WaitingForCpu"/>).
 /// </summary>
 internal static class ThreadStateClassifier
 {
@@ -15,7 +15,7 @@ internal static class ThreadStateClassifier
         var states = new Dictionary<(int Thread, int Index), SegmentState>();
         var byTick = intervalsByThread
             .SelectMany(t => t.Value.Select((interval, index) => (Thread: t.Key, Index: index, Interval: interval)))
-            .GroupBy(x => x.Interval.End);
+            .GroupBy(x => x.Interval.EndTick >= 0 ? x.Interval.EndTick : BitConverter.DoubleToInt64Bits(x.Interval.End));
         foreach (var tick in byTick)
         {
             var cpuWorth = (int)Math.Round(tick.Sum(x => x.Interval.OnCpu / x.Interval.Length), MidpointRounding.AwayFromZero);

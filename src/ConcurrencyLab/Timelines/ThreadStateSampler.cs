@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace ConcurrencyLab.Timelines;
@@ -8,13 +9,19 @@ namespace ConcurrencyLab.Timelines;
 /// added when it first records (its first reading is taken then, by itself), and dropped when it exits.
 /// The interval stretches so that sampling never takes more than about 5% of one core.
 /// </summary>
+/// <remarks>
+/// Under load the sampler itself waits for a CPU, for tens of milliseconds at times, and may be preempted in the
+/// middle of a tick. So every reading carries the time it was taken (not one time per tick), the stretch is judged
+/// by the CPU time a tick used (not its wall time, which a preemption inflates), and a thread that registers never
+/// waits for a tick in progress (new threads are handed over through a queue, not a lock the sampler holds).
+/// </remarks>
 internal sealed class ThreadStateSampler
 {
-    private const int MaxShareOfOneCore = 20; // wait at least 20× what a tick took
+    private const int MaxShareOfOneCore = 20; // wait at least 20× the CPU time a tick took
 
-    private readonly object _gate = new();
-    private readonly List<SchedulerTrack> _tracks = new();
-    private readonly HashSet<int> _known = new();
+    private readonly ConcurrentQueue<SchedulerTrack> _added = new();
+    private readonly List<SchedulerTrack> _tracks = new(); // the sampler thread's alone (and Stop's, after Join)
+    private readonly List<long> _tickTimes = new();
     private readonly TimeSpan _interval;
     private readonly Thread _thread;
     private volatile bool _stopping;
@@ -42,22 +49,22 @@ internal sealed class ThreadStateSampler
         return sampler;
     }
 
+    /// <summary>How regularly the ticks came, known once stopped.</summary>
+    public SamplerCadence Cadence { get; private set; } = SamplerCadence.None;
+
     /// <summary>
     /// Starts following a thread; called once by the thread itself, which takes its first reading now. The thread's
     /// own schedstat file is shared when it has one (one descriptor per thread, not two); else the sampler opens it.
     /// </summary>
     public void Add(int managedThreadId, long osThreadId, SchedulerStatFile? shared = null)
     {
-        if (osThreadId <= 0) return;
-        lock (_gate)
-        {
-            if (_stopping || !_known.Add(managedThreadId)) return;
-            var track = shared is not null
-                ? new SchedulerTrack(managedThreadId, osThreadId, shared, ownsFile: false)
-                : new SchedulerTrack(managedThreadId, osThreadId, SchedulerStatFile.TryOpen(osThreadId), ownsFile: true);
-            _tracks.Add(track);
-            Read(track, Stopwatch.GetTimestamp());
-        }
+        if (osThreadId <= 0 || _stopping) return;
+        var track = shared is not null
+            ? new SchedulerTrack(managedThreadId, osThreadId, shared, ownsFile: false)
+            : new SchedulerTrack(managedThreadId, osThreadId, SchedulerStatFile.TryOpen(osThreadId), ownsFile: true);
+        // The sampler sees the track only once it is dequeued, after this first reading: the two never read it at once.
+        Read(track, Interlocked.Read(ref _ticks));
+        _added.Enqueue(track);
     }
 
     /// <summary>Stops sampling, takes a last reading of each thread and returns every thread's readings.</summary>
@@ -65,49 +72,48 @@ internal sealed class ThreadStateSampler
     {
         _stopping = true;
         _thread.Join();
-        lock (_gate)
-        {
-            Tick();
-            foreach (var track in _tracks) track.Close();
-            return _tracks.ToArray();
-        }
+        Tick();
+        foreach (var track in _tracks) track.Close();
+        Cadence = SamplerCadence.From(_tickTimes);
+        return _tracks.ToArray();
     }
 
     private void Run()
     {
         while (!_stopping && _owner.TryGetTarget(out _))
         {
-            var started = Stopwatch.GetTimestamp();
-            lock (_gate) Tick();
-            var cost = Stopwatch.GetElapsedTime(started);
-            var wait = cost * MaxShareOfOneCore > _interval ? cost * MaxShareOfOneCore : _interval;
-            Thread.Sleep(wait);
+            var cpuBefore = ThreadCpuClock.Now();
+            Tick();
+            var cost = TimeSpan.FromTicks((ThreadCpuClock.Now() - cpuBefore) / 100);
+            Thread.Sleep(cost * MaxShareOfOneCore > _interval ? cost * MaxShareOfOneCore : _interval);
         }
     }
 
     private void Tick()
     {
-        // One timestamp per tick for every thread, so intervals line up across threads.
-        var now = Stopwatch.GetTimestamp();
+        while (_added.TryDequeue(out var track)) _tracks.Add(track);
+        var tick = Interlocked.Increment(ref _ticks);
+        _tickTimes.Add(Stopwatch.GetTimestamp());
         foreach (var track in _tracks)
-            if (!track.Finished) Read(track, now);
-        Interlocked.Increment(ref _ticks);
+            if (!track.Finished) Read(track, tick);
     }
 
-    private static void Read(SchedulerTrack track, long now)
+    private static void Read(SchedulerTrack track, long tick)
     {
-        // The CPU clock first: reading it brings the thread's accounting up to date.
+        // The CPU clock first, timed on both sides: reading it brings the thread's accounting up to date.
+        var before = Stopwatch.GetTimestamp();
         if (!ThreadCpuClock.TryRead(track.OsThreadId, out var cpu))
         {
             track.Finished = true;
             return;
         }
+        var after = Stopwatch.GetTimestamp();
         long waited = 0;
         if (track.StatFile is { } file && !file.TryReadRunQueueWait(out waited))
         {
             track.Finished = true;
             return;
         }
-        track.Observe(new SchedulerReading(now, cpu, waited));
+        track.Observe(new SchedulerReading(before, after, cpu, waited, tick));
     }
 }

@@ -49,10 +49,22 @@ public sealed partial class Timeline
             WallMs = wallTimeMs ?? segmentList.Select(s => s.End).Concat(markList.Select(m => m.Time)).DefaultIfEmpty(0).Max(),
             EventCount = segmentList.Count + markList.Count,
             ThreadStates = stateList,
-            Cpu = CpuTimeSources.Given(segmentList.Any(s => s.OnCpu is not null)),
+            SampledIntervals = stateList.GroupBy(s => s.ThreadId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Start).Select(AsSampled).ToList()),
+            Cpu = CpuTimeSources.Given(segmentList.Any(s => s.OnCpu is not null), stateList.Count > 0),
         };
         return new Timeline(TimelineOptions.Default, data);
     }
+
+    /// <summary>
+    /// A given thread state as the sampler's interval it stands for: its amounts, or, where it gives none, all of it in
+    /// its state (a state made by hand may name the state alone).
+    /// </summary>
+    private static CpuInterval AsSampled(TimelineThreadState state) => state switch
+    {
+        { OnCpu: <= 0, WaitingForCpu: <= 0, State: SegmentState.Running } => new CpuInterval(state.Start, state.End, state.Duration, 0),
+        { OnCpu: <= 0, WaitingForCpu: <= 0, State: SegmentState.Runnable } => new CpuInterval(state.Start, state.End, 0, state.Duration),
+        _ => new CpuInterval(state.Start, state.End, Math.Min(state.OnCpu, state.Duration), Math.Min(state.WaitingForCpu, Math.Max(0, state.Duration - state.OnCpu))),
+    };
 
     /// <summary>Threads that recorded (or appeared in runtime events), one Gantt row each.</summary>
     public IReadOnlyList<TimelineThread> Threads => Data.Threads;
@@ -84,7 +96,9 @@ public sealed partial class Timeline
     /// <summary>Events not kept because a thread hit <see cref="TimelineOptions.MaxEventsPerThread"/>; shown in the summary.</summary>
     public long DroppedEvents => Data.DroppedEvents;
 
-    /// <summary>Time from start to stop (or the span of a created timeline).</summary>
+    /// <summary>
+    /// Time from the first recorded event to stop (the recorder's own start-up is not counted), or the span of a created timeline.
+    /// </summary>
     public TimeSpan WallTime => TimeSpan.FromMilliseconds(Data.WallMs);
 
     /// <summary>
@@ -103,8 +117,9 @@ public sealed partial class Timeline
     public double AverageParallelism => Data.Figures.AverageParallelism;
 
     /// <summary>
-    /// Most threads running at the same instant: where CPU time was measured, threads on a CPU (as drawn, from the
-    /// scheduler's accounting); otherwise threads inside a span and not in a recorded wait.
+    /// Most threads running at the same instant. Where CPU time was measured: threads on a CPU at once, as far as the
+    /// measured CPU time proves it (so never more than the cores, and at least 1 wherever there was time on a CPU);
+    /// otherwise threads inside a span and not in a recorded wait.
     /// </summary>
     public int MaxConcurrency => Data.Figures.MaxConcurrency;
 

@@ -56,7 +56,13 @@ public sealed partial class Timeline : IChartDisplayable
     /// <example><code>var tl = Timeline.Start(); ... tl.Stop();</code></example>
     public static Timeline Start(TimelineOptions? options = null)
     {
-        var timeline = new Timeline(options ?? TimelineOptions.Default);
+        options ??= TimelineOptions.Default;
+        // What the first span of a thread pays for, paid before time zero: compiling the recorder (once per process)
+        // and the thread's first 256 KB event chunk, whose allocation on the large object heap can set off a full
+        // collection of a big heap (a notebook kernel's: 50–80 ms, which used to open every first chart with a blank).
+        WarmUpOnce(options);
+        PrepareThisThread();
+        var timeline = new Timeline(options);
         // The listener starts first: the runtime only reports contention that begins after it is enabled.
         // Starting it (and the sampler, the first time) takes tens of milliseconds, so time zero is set
         // only once both run: the chart then starts where the user's code starts.
@@ -69,6 +75,29 @@ public sealed partial class Timeline : IChartDisplayable
         timeline._origin = Stopwatch.GetTimestamp();
         timeline._recording = true;
         return timeline;
+    }
+
+    private static int s_warmedUp;
+
+    /// <summary>Records one span and one hold, once per process, so the recorder's code is compiled before a real recording starts.</summary>
+    private static void WarmUpOnce(TimelineOptions options)
+    {
+        if (Interlocked.Exchange(ref s_warmedUp, 1) != 0) return;
+        var gate = new object();
+        Record(tl =>
+        {
+            using (tl.Span("warm-up")) { }
+            using (tl.Lock(gate, "warm-up")) { }
+        }, options with { CaptureRuntimeEvents = false, SampleThreadPool = false });
+    }
+
+    /// <summary>Gives the calling thread a spare event chunk (its last recording's, if that one is decoded) for its first span.</summary>
+    private static void PrepareThisThread()
+    {
+        var previous = t_buffer;
+        if (previous is not null && previous.Owner.IsDecoded)
+            previous.RecycleChunks();
+        ThreadBuffer.EnsureSpareChunk();
     }
 
     /// <summary>Records <paramref name="work"/> and returns the stopped timeline, also when the work throws (then rethrows).</summary>
@@ -135,6 +164,7 @@ public sealed partial class Timeline : IChartDisplayable
         _stopTimestamp = Stopwatch.GetTimestamp();
         var samples = _sampler?.Stop(_origin) ?? Array.Empty<ThreadPoolSample>();
         var schedulerTracks = _stateSampler?.Stop() ?? Array.Empty<SchedulerTrack>();
+        var cadence = _stateSampler?.Cadence ?? SamplerCadence.None;
         RuntimeEventBatch? runtime = null;
         if (_runtimeEvents is not null)
         {
@@ -149,7 +179,10 @@ public sealed partial class Timeline : IChartDisplayable
             // The raw events are decoded now; dropping them halves what a big timeline keeps in memory.
             _buffers.Clear();
         }
-        var cpu = new CpuTimeSources(_measureCpu, _stateSampler is not null, _options.ThreadStateInterval.TotalMilliseconds, DescribeCpuTime());
+        var cpu = new CpuTimeSources(_measureCpu, _stateSampler is not null, _options.ThreadStateInterval.TotalMilliseconds, DescribeCpuTime(cadence))
+        {
+            Cadence = cadence,
+        };
         Volatile.Write(ref _data, TimelineDecoder.Decode(buffers, runtime, samples, schedulerTracks, cpu, _origin, _msPerTick, Ms(_stopTimestamp)));
         return this;
     }
@@ -200,7 +233,7 @@ public sealed partial class Timeline : IChartDisplayable
     }
 
     /// <summary>How CPU time is known in this recording, in words for the summary.</summary>
-    private string DescribeCpuTime()
+    private string DescribeCpuTime(SamplerCadence cadence)
     {
         if (!_options.MeasureCpuTime && _stateSampler is null)
             return "CPU time not measured (TimelineOptions.MeasureCpuTime and SampleThreadStates are off)";
@@ -209,7 +242,14 @@ public sealed partial class Timeline : IChartDisplayable
         var parts = new List<string>();
         if (_measureCpu) parts.Add("per span from the thread's CPU clock");
         if (_stateSampler is not null)
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"running / waiting for a CPU sampled from the scheduler every {_options.ThreadStateInterval.TotalMilliseconds:0.#} ms"));
+        {
+            var asked = _options.ThreadStateInterval.TotalMilliseconds;
+            var sampled = string.Create(CultureInfo.InvariantCulture, $"running / waiting for a CPU sampled from the scheduler every {asked:0.#} ms");
+            // Under load the sampler waits for a CPU too: say how far behind it fell when that changes what the chart can show.
+            if (cadence.Ticks >= 2 && (cadence.MedianGapMs > 2 * asked || cadence.LongestGapMs > Math.Max(10, 20 * asked)))
+                sampled += string.Create(CultureInfo.InvariantCulture, $" (achieved: median {cadence.MedianGapMs:0.#} ms apart, longest gap {cadence.LongestGapMs:0} ms)");
+            parts.Add(sampled);
+        }
         else if (OperatingSystem.IsLinux())
             parts.Add("thread states not sampled (TimelineOptions.SampleThreadStates is off), so waiting for a CPU is not told apart");
         else

@@ -12,6 +12,7 @@ namespace ConcurrencyLab.Timelines;
 internal static class TimelineChartBuilder
 {
     private const int MaxSegmentsDrawn = 4000;
+    private const double CoarseFillPieces = 150;
     private const int MaxRowLabel = 40;
 
     public static GanttChart Build(TimelineData data, string title, IEnumerable<string> notes)
@@ -29,14 +30,18 @@ internal static class TimelineChartBuilder
             chart.Lanes.Add(new GanttLane(thread.Label));
         }
 
-        // Coalesce only when needed; then gaps shorter than 1/1500 of the wall time are closed.
+        // Coalesce only when needed: the fill is then drawn coarser, and recorded waits' gaps shorter than 1/1500 of
+        // the wall time are closed. A fill piece is never stretched over another: each keeps the time it holds.
         var pieces = data.SpanStates;
-        var coalesceGap = pieces.Count + data.Segments.Count > MaxSegmentsDrawn ? data.WallMs / 1500 : -1;
+        var coalesce = pieces.Count + data.Segments.Count > MaxSegmentsDrawn;
+        if (coalesce)
+            pieces = SpanStateBuilder.Build(data, data.WallMs / CoarseFillPieces).Pieces;
+        var coalesceGap = coalesce ? data.WallMs / 1500 : -1;
         foreach (var thread in pieces.GroupBy(p => p.ThreadId))
         {
             if (!laneOf.TryGetValue(thread.Key, out var lane)) continue;
-            foreach (var state in thread.Select(p => p.State).Distinct().OrderBy(s => s))
-                chart.Lanes[lane].Segments.AddRange(Bars(thread.Where(p => p.State == state).Select(p => (p.Start, p.End, p.Span.Label)).ToList(), state, coalesceGap));
+            var drawn = coalesce ? MergedForDisplay(thread.ToList(), coalesceGap) : thread.Select(p => new GanttSegment(p.Start, p.End, p.State, p.Span.Label));
+            chart.Lanes[lane].Segments.AddRange(drawn.OrderBy(g => g.State).ThenBy(g => g.Start));
         }
         foreach (var thread in data.Segments.GroupBy(s => s.ThreadId))
         {
@@ -63,10 +68,24 @@ internal static class TimelineChartBuilder
         return chart;
     }
 
-    /// <summary>How running was told from waiting, in one line under the title; says plainly when it was not.</summary>
-    private static string Subtitle(TimelineData data) => data.Figures.CpuMeasured || data.ThreadStates.Count > 0
-        ? data.Cpu.Note
-        : data.Cpu.Note + "; green means inside a span, not necessarily on a CPU";
+    /// <summary>
+    /// How running was told from waiting, under the title: how CPU time was measured (or that it was not), then how
+    /// the spans' fill was drawn: from each span's own split, placed by the samples or, where they could not, in proportion.
+    /// </summary>
+    internal static string Subtitle(TimelineData data)
+    {
+        if (!data.Figures.CpuMeasured && data.ThreadStates.Count == 0)
+            return data.Cpu.Note + "; green means inside a span, not necessarily on a CPU";
+        var fill = data.Fill;
+        if (fill.SpansWithSplit == 0) return data.Cpu.Note;
+        const string split = "fill: each span's own split (on CPU / waiting for a CPU / off CPU)";
+        var how = !data.Cpu.Sampled ? ", in proportion (no thread-state samples)"
+            : fill.SpansInProportion == 0 ? ", placed by the samples"
+            : fill.SpansInProportion == fill.SpansWithSplit ? ", in proportion (too few samples inside the spans)"
+            : string.Format(CultureInfo.InvariantCulture, ", placed by the samples; {0} of {1} spans in proportion (too few samples inside)",
+                fill.SpansInProportion, fill.SpansWithSplit);
+        return data.Cpu.Note + "\n" + split + how;
+    }
 
     private static string? CpuDetail(TimelineSegment span)
     {
@@ -77,6 +96,41 @@ internal static class TimelineChartBuilder
         if (span.WaitingForCpu is { } waiting && waiting > 0)
             text += string.Format(c, ", waiting for a CPU {0:0.###} ms", waiting);
         return text;
+    }
+
+    /// <summary>
+    /// A thread's fill pieces (in time order) drawn coarser: pieces closer than <paramref name="gap"/> and within one
+    /// run of about that length are drawn as one stretch holding the same amount of each state, one state after the
+    /// other from the run's start. Every state keeps exactly the time it holds; only where inside the run moves, by
+    /// less than the run's length (below what the chart can draw apart).
+    /// </summary>
+    internal static IEnumerable<GanttSegment> MergedForDisplay(IReadOnlyList<SpanStatePiece> pieces, double gap)
+    {
+        var i = 0;
+        while (i < pieces.Count)
+        {
+            var first = i;
+            var end = pieces[i].End;
+            while (i + 1 < pieces.Count && pieces[i + 1].Start - end <= gap && end - pieces[first].Start < gap)
+                end = Math.Max(end, pieces[++i].End);
+            var run = pieces.Skip(first).Take(i - first + 1).ToList();
+            i++;
+            if (run.Count == 1)
+            {
+                yield return new GanttSegment(run[0].Start, run[0].End, run[0].State, run[0].Span.Label);
+                continue;
+            }
+            var label = string.Format(CultureInfo.InvariantCulture, "{0} spans merged for display",
+                run.Select(p => p.Span).Distinct(ReferenceEqualityComparer.Instance).Count());
+            var cursor = run[0].Start;
+            foreach (var state in CpuSplit.States)
+            {
+                var amount = run.Where(p => p.State == state).Sum(p => p.End - p.Start);
+                if (amount <= 0) continue;
+                yield return new GanttSegment(cursor, cursor + amount, state, label);
+                cursor += amount;
+            }
+        }
     }
 
     private static IEnumerable<GanttSegment> Bars(List<(double Start, double End, string Label)> bars, SegmentState state, double coalesceGap)
@@ -101,17 +155,8 @@ internal static class TimelineChartBuilder
 
         var firstRow = chart.Lanes.Count;
         var usedLabels = new HashSet<string>(chart.Lanes.Select(l => l.Label));
-        for (var row = 0; row < rows.Count; row++)
-        {
-            // Every row is named after what it runs, so the reader needs no hover to tell rows apart.
-            var label = RowLabel(rows[row].Select(o => o.Label).ToList());
-            if (!usedLabels.Add(label))
-            {
-                label = Shorten(label, MaxRowLabel - 8) + $" (row {row + 1})";
-                usedLabels.Add(label);
-            }
+        foreach (var label in AsyncRowLabels(rows.Select(r => (IReadOnlyList<string>)r.Select(o => o.Label).ToList()).ToList(), usedLabels))
             chart.Lanes.Add(new GanttLane(label));
-        }
 
         for (var row = 0; row < rows.Count; row++)
         {
@@ -126,6 +171,27 @@ internal static class TimelineChartBuilder
                     chart.Flows.Add(new GanttFlow(lane, op.End, endLane, resumeTime, "continued " + op.Label));
             }
         }
+    }
+
+    /// <summary>
+    /// One label per async row, each distinct from every other row's: what the row runs (<see cref="RowLabel"/>) and,
+    /// where other rows run alike, its number among the async rows ("GET /page… (4 ops) #2"), so no two rows read the
+    /// same (a Plotly category axis would even merge rows of the same name into one).
+    /// </summary>
+    internal static List<string> AsyncRowLabels(IReadOnlyList<IReadOnlyList<string>> rows, ISet<string> used)
+    {
+        var names = rows.Select(RowLabel).ToList();
+        var labels = new List<string>();
+        for (var row = 0; row < rows.Count; row++)
+        {
+            var name = names[row];
+            var label = names.Count(n => n == name) > 1 ? Shorten(name, MaxRowLabel - 5) + $" #{row + 1}" : name;
+            // A thread's row of the same name (a thread named like an operation) is told apart too.
+            for (var n = 2; !used.Add(label); n++)
+                label = Shorten(name, MaxRowLabel - 12) + $" #{row + 1} ({n})";
+            labels.Add(label);
+        }
+        return labels;
     }
 
     /// <summary>

@@ -21,7 +21,19 @@ internal sealed class TimelineData
     private TimelineFigures? _figures;
     public TimelineFigures Figures => _figures ??= TimelineFigures.Compute(this);
 
-    private IReadOnlyList<SpanStatePiece>? _spanStates;
-    /// <summary>What each thread did inside its spans, piece by piece: what the chart fills spans with.</summary>
-    public IReadOnlyList<SpanStatePiece> SpanStates => _spanStates ??= SpanStateBuilder.Build(this);
+    /// <summary>
+    /// Each thread's sampled intervals, as fine as they were taken (recorded timelines), or the given thread states
+    /// (created ones): what places a span's split inside it, and what a count of threads on a CPU at once can use.
+    /// </summary>
+    public IReadOnlyDictionary<int, List<CpuInterval>> SampledIntervals { get; init; } = new Dictionary<int, List<CpuInterval>>();
+
+    /// <summary>Pieces shorter than this share of the wall time are merged: the chart cannot draw them apart.</summary>
+    public const double DrawnPiecesPerWallTime = 600;
+
+    private SpanFill? _fill;
+    /// <summary>What each thread did inside its spans, piece by piece (as fine as a chart can draw): what the chart fills spans with.</summary>
+    public SpanFill Fill => _fill ??= SpanStateBuilder.Build(this, WallMs / DrawnPiecesPerWallTime);
+
+    /// <summary>The pieces of <see cref="Fill"/>.</summary>
+    public IReadOnlyList<SpanStatePiece> SpanStates => Fill.Pieces;
 }

@@ -35,6 +35,16 @@ internal sealed class TimelineDecoder
         IReadOnlyList<ThreadPoolSample> samples, IReadOnlyList<SchedulerTrack> schedulerTracks, CpuTimeSources cpu,
         long origin, double msPerTick, double wallMs)
     {
+        // Time zero is the first recorded event, not the moment Start returned: what comes before it is the recorder's
+        // own start-up (the samplers' first readings, a first recording's warm-up), which must not count as wall time.
+        var first = FirstEventTimestamp(buffers, runtime, origin);
+        if (first > origin)
+        {
+            var shift = (first - origin) * msPerTick;
+            wallMs = Math.Max(0, wallMs - shift);
+            samples = FromTimeZero(samples, shift);
+            origin = first;
+        }
         var decoder = new TimelineDecoder(origin, msPerTick);
         var intervals = schedulerTracks
             .Where(t => t.Readings.Count >= 2)
@@ -64,6 +74,7 @@ internal sealed class TimelineDecoder
             Threads = decoder._threads,
             Segments = decoder._segments,
             ThreadStates = ThreadStateClassifier.Classify(intervals),
+            SampledIntervals = intervals,
             Cpu = cpu,
             Marks = decoder._marks,
             Flows = decoder._flows,
@@ -79,6 +90,36 @@ internal sealed class TimelineDecoder
     }
 
     private double Ms(long timestamp) => (timestamp - _origin) * _msPerTick;
+
+    /// <summary>
+    /// Thread-pool samples moved <paramref name="shift"/> ms earlier; of those taken before the new time zero only the
+    /// last is kept, at 0: it is what the pool was when the recorded work began.
+    /// </summary>
+    private static List<ThreadPoolSample> FromTimeZero(IReadOnlyList<ThreadPoolSample> samples, double shift)
+    {
+        var kept = samples.Where(s => s.Time >= shift).Select(s => s with { Time = s.Time - shift }).ToList();
+        var before = samples.Where(s => s.Time < shift).ToList();
+        if (before.Count > 0 && (kept.Count == 0 || kept[0].Time > 0))
+            kept.Insert(0, before[^1] with { Time = 0 });
+        return kept;
+    }
+
+    /// <summary>
+    /// The Stopwatch timestamp of the earliest event the user's code recorded (or a lock contention the runtime reported
+    /// after <paramref name="origin"/>); <paramref name="origin"/> when there is none.
+    /// </summary>
+    internal static long FirstEventTimestamp(IReadOnlyList<ThreadBuffer> buffers, RuntimeEventBatch? runtime, long origin)
+    {
+        var first = long.MaxValue;
+        foreach (var buffer in buffers)
+            foreach (var e in buffer.Events())
+                if (e.Kind != EventKind.CpuTime) // its Start is CPU time in ns, not a timestamp
+                    first = Math.Min(first, e.Start);
+        if (runtime is not null)
+            foreach (var c in runtime.Contentions)
+                if (c.EndTimestamp >= origin) first = Math.Min(first, Math.Max(origin, c.StartTimestamp));
+        return first == long.MaxValue ? origin : Math.Max(origin, first);
+    }
 
     // Threads record counter values independently: merge them into one time-ordered series per name.
     private IReadOnlyList<TimelineCounter> Counters() =>
@@ -150,6 +191,7 @@ internal sealed class TimelineDecoder
         if (_pendingRunning is not { } span) return;
         _pendingRunning = null;
         var duration = span.End - span.Start;
+        var estimated = cpu is null;
         if (cpu is null || waiting is null)
         {
             if (_intervals.TryGetValue(span.Thread, out var intervals) && intervals.Count > 0)
@@ -167,6 +209,7 @@ internal sealed class TimelineDecoder
         {
             OnCpu = onCpu,
             WaitingForCpu = waiting is { } w && onCpu is { } o ? Math.Clamp(w, 0, Math.Max(0, duration - o)) : null,
+            IsCpuEstimated = estimated && onCpu is not null,
         });
     }
 

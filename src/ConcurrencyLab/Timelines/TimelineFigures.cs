@@ -14,6 +14,7 @@ internal sealed class TimelineFigures
     public required IReadOnlyDictionary<BlockCause, double> BlockedMsByCause { get; init; }
     public required double SleepingMs { get; init; }
     public required int MaxConcurrency { get; init; }
+    public required ConcurrencyBasis MaxConcurrencyBasis { get; init; }
     public required int MaxThreadsInSpans { get; init; }
     public required bool CpuMeasured { get; init; }
     public required double WaitingForCpuMs { get; init; }
@@ -51,6 +52,11 @@ internal sealed class TimelineFigures
         }
 
         var maxInSpans = Intervals.MaxOverlap(inSpans);
+        var (maxConcurrency, basis) = cpuMeasured ? ThreadsOnCpuAtOnce(data) : (maxInSpans, ConcurrencyBasis.ThreadsInSpans);
+        // Time on a CPU at all proves one thread ran at some instant, even where it is only the samples' estimate
+        // (which proves nothing finer): a measured figure of 0 beside on-CPU time would contradict itself.
+        if (cpuMeasured && maxConcurrency == 0 && busyByThread.Values.Sum() > 0)
+            (maxConcurrency, basis) = (1, ConcurrencyBasis.Samples);
         return new TimelineFigures
         {
             WallMs = data.WallMs,
@@ -58,15 +64,51 @@ internal sealed class TimelineFigures
             BlockedMsByThread = blockedByThread,
             BlockedMsByCause = blockedByCause,
             SleepingMs = sleeping,
-            // Measured: the threads drawn running at once, which the sampler never lets exceed the CPU time there was.
-            MaxConcurrency = cpuMeasured
-                ? Intervals.MaxOverlap(data.SpanStates.Where(p => p.State == SegmentState.Running).Select(p => (p.Start, p.End)))
-                : maxInSpans,
+            MaxConcurrency = maxConcurrency,
+            MaxConcurrencyBasis = basis,
             MaxThreadsInSpans = maxInSpans,
             CpuMeasured = cpuMeasured,
             WaitingForCpuMs = waitingForCpu,
             OffCpuMs = offCpu,
         };
+    }
+
+    /// <summary>
+    /// Threads on a CPU at once inside spans, at least, by what proves more: the samples (fine where the sampler kept
+    /// up), or the spans' own clocks (exact amounts over longer stretches). See <see cref="OnCpuConcurrency"/>.
+    /// </summary>
+    private static (int, ConcurrencyBasis) ThreadsOnCpuAtOnce(TimelineData data)
+    {
+        var spans = new List<(double, double, double)>();
+        var samples = new List<(double, double, double)>();
+        foreach (var thread in data.Segments.GroupBy(s => s.ThreadId))
+        {
+            var outermost = SpanStateBuilder.Outermost(thread.Where(s => s.State == SegmentState.Running)).ToList();
+            // A figure estimated from the samples is their share, not a measured amount: the samples count it themselves.
+            spans.AddRange(outermost.Where(s => s.OnCpu is not null && !s.IsCpuEstimated).Select(s => (s.Start, s.End, s.OnCpu!.Value)));
+            if (data.SampledIntervals.TryGetValue(thread.Key, out var intervals))
+                samples.AddRange(InSpans(intervals, Intervals.Union(outermost.Select(s => (s.Start, s.End)))));
+        }
+        var bySamples = OnCpuConcurrency.AtLeast(samples);
+        var bySpans = OnCpuConcurrency.AtLeast(spans);
+        return bySamples >= bySpans && bySamples > 0 ? (bySamples, ConcurrencyBasis.Samples) : (bySpans, ConcurrencyBasis.SpanClocks);
+    }
+
+    /// <summary>The CPU time of each sampled interval that must have been spent inside the thread's spans.</summary>
+    private static IEnumerable<(double, double, double)> InSpans(List<CpuInterval> intervals, List<(double Start, double End)> spans)
+    {
+        var s = 0;
+        foreach (var interval in intervals)
+        {
+            if (interval.OnCpu <= 0) continue;
+            while (s < spans.Count && spans[s].End <= interval.OuterStart) s++;
+            for (var k = s; k < spans.Count && spans[k].Start < interval.OuterEnd; k++)
+            {
+                double from = Math.Max(interval.OuterStart, spans[k].Start), to = Math.Min(interval.OuterEnd, spans[k].End);
+                var outside = interval.OuterEnd - interval.OuterStart - (to - from);
+                if (to > from && interval.OnCpu > outside) yield return (from, to, interval.OnCpu - outside);
+            }
+        }
     }
 
     /// <summary>CPU time in the thread's outermost spans; a span without a CPU reading counts its time outside recorded waits.</summary>

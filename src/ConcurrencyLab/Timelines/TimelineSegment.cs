@@ -29,6 +29,12 @@ public sealed record TimelineSegment(int ThreadId, double Start, double End, Seg
     private readonly double _onCpu = double.NaN;
     private readonly double _waitingForCpu = double.NaN;
 
+    /// <summary>
+    /// True where <see cref="OnCpu"/> was estimated from the sampled thread states (the span did not read its thread's
+    /// clock) rather than measured: such a figure is the samples' share, not a bound a count of threads may rely on.
+    /// </summary>
+    internal bool IsCpuEstimated { get; init; }
+
     /// <summary>ms of this segment spent neither on a CPU nor waiting for one (blocked, sleeping, I/O); null where not measured.</summary>
     public double? OffCpu => OnCpu is { } cpu ? Math.Max(0, Duration - cpu - (WaitingForCpu ?? 0)) : null;
 }

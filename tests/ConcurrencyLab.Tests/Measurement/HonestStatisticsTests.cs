@@ -53,7 +53,10 @@ public sealed class HonestStatisticsTests
         Assert.EndsWith("× faster", c["quarter"].Verdict, StringComparison.Ordinal);
         Assert.Equal("baseline", c["a"].Verdict);
         Assert.Contains("b: no measurable difference from a", string.Join("\n", ((ITabularDisplayable)c).Remarks()), StringComparison.Ordinal);
-        Assert.Contains(((ConcurrencyLab.Charts.BarChart)c.ToChart()).Categories, x => x.StartsWith("b ×", StringComparison.Ordinal) && x.EndsWith("(≈ same)", StringComparison.Ordinal));
+        var categories = ((ConcurrencyLab.Charts.BarChart)c.ToChart()).Categories;
+        Assert.Contains(categories, x => x.StartsWith("b ×", StringComparison.Ordinal) && x.EndsWith("(no measurable difference)", StringComparison.Ordinal));
+        Assert.DoesNotContain(categories, x => x.Contains('≈', StringComparison.Ordinal));
+        Assert.DoesNotContain(categories, x => x.StartsWith("quarter", StringComparison.Ordinal) && x.Contains("difference", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -64,6 +67,8 @@ public sealed class HonestStatisticsTests
 
         Assert.False(c["b"].IsMeasurableDifference);
         Assert.Equal("cannot tell (no repeats to compare)", c["b"].Verdict);
+        // The chart says the same, not that the two are the same.
+        Assert.Contains("b ×2.00 (cannot tell (no repeats to compare))", ((ConcurrencyLab.Charts.BarChart)c.ToChart()).Categories);
     }
 
     [Fact]

@@ -110,11 +110,15 @@ public class CpuTimeTests
 
         Assert.True(timeline.IsCpuTimeMeasured);
         Assert.Equal(40.0 / 3600, timeline.AverageParallelism, 9);
-        Assert.Equal(0, timeline.MaxConcurrency);
+        // 40 ms on a CPU proves one thread ran at some instant, not two: any CPU time at all is at least 1.
+        Assert.Equal(1, timeline.MaxConcurrency);
         Assert.Equal(40, timeline.MaxThreadsInSpans);
         Assert.Equal(40 * 3499, timeline.OffCpuTime.TotalMilliseconds, 6);
         var lane = timeline.ToGanttChart().Lanes[0];
-        Assert.Equal(SegmentState.OffCpu, Assert.Single(lane.Segments).State);
+        // The fill holds the span's own split: 1 ms on a CPU, the other 3499 ms off one.
+        Assert.Equal(1, lane.Segments.Where(s => s.State == SegmentState.Running).Sum(s => s.Duration), 9);
+        Assert.Equal(3499, lane.Segments.Where(s => s.State == SegmentState.OffCpu).Sum(s => s.Duration), 9);
+        Assert.DoesNotContain(lane.Segments, s => s.State == SegmentState.Runnable);
         var outline = Assert.Single(lane.Spans);
         Assert.Equal("item 1", outline.Label);
         Assert.Contains("on CPU 1 of 3500 ms (0%)", outline.Detail);
@@ -159,11 +163,11 @@ public class CpuTimeTests
         // a CPU, which the kernel adds only when it gets one (at the last reading), then ran 0.5 ms.
         var readings = new[]
         {
-            new SchedulerReading(0, 0, 0),
-            new SchedulerReading(1_000_000, 1_000_000, 0),
-            new SchedulerReading(2_000_000, 1_000_000, 0),
-            new SchedulerReading(3_000_000, 1_000_000, 0),
-            new SchedulerReading(4_000_000, 1_500_000, 2_500_000),
+            new SchedulerReading(0, 0, 0, 0, 0),
+            new SchedulerReading(1_000_000, 1_000_000, 1_000_000, 0, 1),
+            new SchedulerReading(2_000_000, 2_000_000, 1_000_000, 0, 2),
+            new SchedulerReading(3_000_000, 3_000_000, 1_000_000, 0, 3),
+            new SchedulerReading(4_000_000, 4_000_000, 1_500_000, 2_500_000, 4),
         };
 
         var intervals = SchedulerIntervals.From(readings, 0, 1e-6);

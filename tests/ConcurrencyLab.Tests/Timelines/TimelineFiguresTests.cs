@@ -98,8 +98,9 @@ public class TimelineFiguresTests
         var text = TwoThreads().ToPlainText();
 
         Assert.Contains("2 threads, 2 spans, 1 marks, wall 15 ms", text);
-        Assert.Contains("busy 17 ms, average parallelism 1.13, max concurrency 2", text);
+        Assert.Contains("in spans outside recorded waits 17 ms (CPU time not measured), average parallelism 1.13, max concurrency 2", text);
         Assert.Contains("blocked: Lock 2 ms; sleeping 1 ms", text);
-        Assert.Contains("T7 (pool, bg): busy 9 ms, blocked 0 ms", text);
+        Assert.Contains("T7 (pool, bg): in spans 9 ms, blocked 0 ms", text);
+        Assert.DoesNotContain("busy", text);
     }
 }
