@@ -1,5 +1,6 @@
 using NotebookRunner.Documents;
 using NotebookRunner.Execution;
+using NotebookRunner.Reporting;
 
 namespace Notebooks.Tests;
 
@@ -27,6 +28,12 @@ public sealed class NotebookTests(SeriesRun series) : IClassFixture<SeriesRun>
         var result = series[notebook];
 
         Assert.True(result.Passed, Explain(result));
+        // Cells of a connected kernel this machine lacks are told, not failed, unless the kernel is required.
+        var unavailable = result.UnavailableCells;
+        Assert.DoesNotContain(unavailable, c => SeriesRun.Options.RequiredKernels.Contains(c.MissingKernel ?? ""));
+        if (unavailable.Count > 0)
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"{MissingKernelNotes.Note(result)} (set {RequiredKernels.EnvironmentVariable} to fail instead): {string.Join("; ", unavailable.Select(c => c.Describe()))}");
         // Warnings are squiggles in VS Code but stderr in Jupyter: a learner must see neither.
         Assert.Empty(result.Warnings);
         Assert.Contains("dotnet-interactive", result.Kernel);

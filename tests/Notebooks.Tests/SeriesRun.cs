@@ -13,13 +13,19 @@ public sealed class SeriesRun : IAsyncLifetime
     /// <summary>The notebooks, as <see cref="NotebookDiscovery"/> finds them in notebooks/.</summary>
     public static IReadOnlyList<NotebookJob> Jobs { get; } = NotebookDiscovery.Find([RepositoryPaths.NotebooksFolder]);
 
+    /// <summary>
+    /// The run's options, as <c>nbrun run notebooks</c> has them: the kernels <c>NBRUN_REQUIRE_KERNEL</c> names are
+    /// required (CI sets <c>python</c> where it installs ipykernel), so a missing one fails its notebooks here too.
+    /// </summary>
+    public static RunOptions Options { get; } = new() { RequiredKernels = RequiredKernels.FromEnvironment() };
+
     /// <summary>The result of <paramref name="name"/>'s run.</summary>
     public NotebookResult this[string name] => _results[name];
 
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
-        var results = await SuiteRunner.RunAsync(Jobs, new RunOptions(), cancellationToken: TestContext.Current.CancellationToken);
+        var results = await SuiteRunner.RunAsync(Jobs, Options, cancellationToken: TestContext.Current.CancellationToken);
         _results = results.ToDictionary(r => r.Name, StringComparer.Ordinal);
     }
 

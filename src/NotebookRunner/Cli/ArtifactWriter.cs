@@ -76,7 +76,8 @@ internal sealed class ArtifactWriter(RunSettings settings)
         result.Duration,
         result.CellsRun,
         result.Cells.Count,
-        result.Failure);
+        result.Failure,
+        MissingKernelNotes.Note(result));
 
     /// <summary>The status words the report and the terminal use.</summary>
     public static string StatusWord(NotebookStatus status) => status switch

@@ -7,7 +7,8 @@ namespace NotebookRunner.Cli;
 public static class CommandLine
 {
     /// <summary>Parses <paramref name="args"/> and runs the command.</summary>
-    public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    /// <param name="environment">Reads environment variables (<c>NBRUN_REQUIRE_KERNEL</c>); the process's own by default, so tests can give their own.</param>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null, Func<string, string?>? environment = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
@@ -22,10 +23,18 @@ public static class CommandLine
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Let every cell raise; the notebook still passes" };
         var shard = new Option<string?>("--shard") { Description = "Run only part i of n of the notebooks (i/n, e.g. 2/4): a stable split for CI machines" };
         var noPrestart = new Option<bool>("--no-prestart") { Description = "Start each notebook's kernel only when its turn comes" };
+        var requireKernel = new Option<string[]>("--require-kernel")
+        {
+            Description = "Fail a notebook whose cells need this connected kernel (e.g. python, through #!connect jupyter) when the machine "
+                + "does not have it; without it such cells are reported as not run and the notebook passes. Repeat it or separate names with "
+                + $"commas. Default: the environment variable {RequiredKernels.EnvironmentVariable} (comma-separated)",
+            Arity = ArgumentArity.OneOrMore,
+            HelpName = "NAME",
+        };
 
         var run = new Command("run", "Execute notebooks headlessly and report each as a test")
         {
-            paths, outputDir, inPlace, timeout, jobs, junit, html, allowErrors, shard, noPrestart,
+            paths, outputDir, inPlace, timeout, jobs, junit, html, allowErrors, shard, noPrestart, requireKernel,
         };
         var root = new RootCommand("nbrun: runs Polyglot notebooks headlessly in the dotnet-interactive kernel, as tests") { run };
 
@@ -53,6 +62,16 @@ public static class CommandLine
             catch (FormatException e) { return await Usage(error, e.Message); }
         }
 
+        IReadOnlySet<string> required;
+        try
+        {
+            // The option, when given, replaces the variable: CI's NBRUN_REQUIRE_KERNEL=python is not added to a local choice.
+            required = parsed.GetResult(requireKernel) is { Implicit: false }
+                ? RequiredKernels.Parse(parsed.GetValue(requireKernel) ?? [], "--require-kernel")
+                : RequiredKernels.FromEnvironment(environment);
+        }
+        catch (FormatException e) { return await Usage(error, e.Message); }
+
         var settings = new RunSettings(
             parsed.GetValue(paths)!,
             parsed.GetValue(outputDir),
@@ -65,6 +84,7 @@ public static class CommandLine
                 Parallelism = parallelism,
                 AllowErrors = parsed.GetValue(allowErrors),
                 Prestart = !parsed.GetValue(noPrestart),
+                RequiredKernels = required,
             },
             part);
         return await RunCommand.ExecuteAsync(settings, output, error);

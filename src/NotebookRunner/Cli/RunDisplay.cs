@@ -1,5 +1,6 @@
 using System.Globalization;
 using NotebookRunner.Execution;
+using NotebookRunner.Reporting;
 using Spectre.Console;
 
 namespace NotebookRunner.Cli;
@@ -39,19 +40,27 @@ internal abstract class RunDisplay : IRunObserver
     public void Header(int notebooks, RunOptions options)
     {
         var timeout = options.CellTimeout == Timeout.InfiniteTimeSpan ? "none" : $"{options.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
-        Output.WriteLine($"nbrun: {notebooks} notebook(s), {options.Parallelism} at a time, kernels {(options.Prestart ? "started ahead" : "started in turn")}, cell timeout {timeout}");
+        Output.WriteLine($"nbrun: {notebooks} notebook(s), {options.Parallelism} at a time, kernels {(options.Prestart ? "started ahead" : "started in turn")}, cell timeout {timeout}{Required(options)}");
     }
+
+    // Said up front, so a log shows why a notebook without its Python kernel failed rather than passed.
+    private static string Required(RunOptions options) =>
+        options.RequiredKernels.Count == 0 ? "" : $", required kernels: {string.Join(", ", options.RequiredKernels.Order(StringComparer.OrdinalIgnoreCase))}";
 
     public abstract Task<IReadOnlyList<NotebookResult>> RunAsync(Func<IRunObserver, Task<IReadOnlyList<NotebookResult>>> run);
 
     public abstract void NotebookStarted(string name, int codeCells);
     public abstract void CellStarted(string name, int index, int ordinal, string firstLine);
     public abstract void NotebookFinished(NotebookResult result);
+    public abstract void CellFinished(string name, CellResult result);
+
+    /// <summary>" (3 python cells not run: no 'python' kernel)" after a notebook's outcome, or "".</summary>
+    protected static string NoteAfter(NotebookResult result) => MissingKernelNotes.Note(result) is { } note ? $" ({note})" : "";
 
     public void Summary(IReadOnlyList<NotebookResult> results)
     {
         var table = new Table().Border(TableBorder.Simple).Title("[bold]nbrun summary[/]");
-        table.AddColumn("Notebook").AddColumn("Status").AddColumn(new TableColumn("Cells").RightAligned()).AddColumn(new TableColumn("Time").RightAligned()).AddColumn("Failure");
+        table.AddColumn("Notebook").AddColumn("Status").AddColumn(new TableColumn("Cells").RightAligned()).AddColumn(new TableColumn("Time").RightAligned()).AddColumn("Failure or note");
         foreach (var result in results)
         {
             var word = result.Status == NotebookStatus.InvalidInput ? "invalid" : ArtifactWriter.StatusWord(result.Status);
@@ -61,7 +70,7 @@ internal abstract class RunDisplay : IRunObserver
                 $"[{colour}]{word}[/]",
                 $"{result.CellsRun}/{result.Cells.Count(c => c.Status != CellStatus.Skipped)}",
                 Seconds(result.Duration),
-                Markup.Escape(result.Failure ?? ""));
+                Markup.Escape(string.Join("; ", new[] { result.Failure, MissingKernelNotes.Note(result) }.OfType<string>())));
         }
         Console.Write(table);
         var warnings = results.SelectMany(r => r.Warnings.Select(w => $"{r.Name} {w}")).ToList();
@@ -71,7 +80,7 @@ internal abstract class RunDisplay : IRunObserver
             foreach (var warning in warnings) Output.WriteLine($"  {warning}");
         }
         var passed = results.Count(r => r.Passed);
-        Output.WriteLine($"{passed} passed, {results.Count - passed} failed in {Seconds(Clock.Elapsed)}");
+        Output.WriteLine($"{passed} passed, {results.Count - passed} failed{MissingKernelNotes.Clause(results)} in {Seconds(Clock.Elapsed)}");
     }
 
     protected static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
@@ -86,10 +95,16 @@ internal abstract class RunDisplay : IRunObserver
 
         public override void CellStarted(string name, int index, int ordinal, string firstLine) => Line($"{name} cell {index}: {firstLine}");
 
+        // A cell never sent has no start line; its own line says it was passed over and why.
+        public override void CellFinished(string name, CellResult result)
+        {
+            if (result.Status == CellStatus.Unavailable) Line($"{name} cell {result.Index}: not run, no '{result.MissingKernel}' kernel on this machine");
+        }
+
         public override void NotebookFinished(NotebookResult result)
         {
             var word = result.Passed ? "PASS" : result.Status.ToString().ToUpperInvariant();
-            Line($"{word} {result.Name} in {Seconds(result.Duration)}{(result.Failure is { } f ? ": " + f : "")}");
+            Line($"{word} {result.Name} in {Seconds(result.Duration)}{NoteAfter(result)}{(result.Failure is { } f ? ": " + f : "")}");
         }
 
         private void Line(string text)
@@ -133,13 +148,23 @@ internal abstract class RunDisplay : IRunObserver
             }
         }
 
+        public override void CellFinished(string name, CellResult result)
+        {
+            if (result.Status != CellStatus.Unavailable) return;
+            lock (_gate)
+            {
+                if (_tasks.TryGetValue(name, out var task))
+                    task.Description = Markup.Escape($"{name} · cell {result.Index}: not run, no '{result.MissingKernel}' kernel");
+            }
+        }
+
         public override void NotebookFinished(NotebookResult result)
         {
             lock (_gate)
             {
                 if (!_tasks.TryGetValue(result.Name, out var task)) return;
                 var colour = result.Passed ? "green" : "red";
-                task.Description = $"[{colour}]{Markup.Escape(result.Name)} {(result.Passed ? "passed" : ArtifactWriter.StatusWord(result.Status))}[/]";
+                task.Description = $"[{colour}]{Markup.Escape(result.Name)} {(result.Passed ? "passed" : ArtifactWriter.StatusWord(result.Status))}[/]{Markup.Escape(NoteAfter(result))}";
                 task.Value = task.MaxValue;
                 task.StopTask();
             }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive.Documents;
 using JupyterFormat = Microsoft.DotNet.Interactive.Documents.Jupyter.Notebook;
@@ -49,28 +48,8 @@ internal static class CellKernelResolver
             ["metadata"] = new JsonObject(),
         };
 
-        var kernels = PolyglotKernels.Create(defaultKernel, DeclaredKernels(notebook));
+        var kernels = PolyglotKernels.Create(defaultKernel, DeclaredKernels.Of(notebook));
         var element = JupyterFormat.Parse(single.ToJsonString(), kernels).Elements.Single();
         return element.KernelName is { Length: > 0 } name ? name : defaultKernel;
-    }
-
-    /// <summary>The kernels the notebook metadata lists (VS Code keeps every kernel a session had, e.g. a #!connect-ed one).</summary>
-    private static IEnumerable<KernelInfo> DeclaredKernels(Notebook notebook)
-    {
-        // The three shapes Notebook.DefaultKernelName reads: VS Code's nested one, the flat and the top-level one.
-        var items = JsonPaths.Get(notebook.Metadata, "polyglot_notebook", "kernelInfo", "items") as JsonArray
-            ?? JsonPaths.Get(notebook.Metadata, "polyglot_notebook", "items") as JsonArray
-            ?? JsonPaths.Get(notebook.Metadata, "kernelInfo", "items") as JsonArray;
-        foreach (var item in items?.OfType<JsonObject>() ?? [])
-        {
-            var aliases = item["aliases"] is JsonArray list
-                ? list.OfType<JsonValue>().Where(a => a.GetValueKind() == JsonValueKind.String).Select(a => a.GetValue<string>())
-                : [];
-            if (JsonPaths.GetString(item, "name") is { } name
-                && PolyglotKernels.Describe(name, JsonPaths.GetString(item, "languageName"), aliases) is { } kernel)
-            {
-                yield return kernel;
-            }
-        }
     }
 }

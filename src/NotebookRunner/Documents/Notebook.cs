@@ -65,6 +65,15 @@ public sealed class Notebook
     public string? GetTargetKernelName(NotebookCell cell) => CellKernelResolver.Resolve(this, cell);
 
     /// <summary>
+    /// The kernel this notebook's metadata lists as <paramref name="kernelName"/> (its name or an alias, ignoring case)
+    /// with a language: how Polyglot Notebooks records a kernel a cell connects (<c>#!connect jupyter --kernel-name
+    /// python</c> leaves <c>{"name": "python", "languageName": "python"}</c>); .dib files carry it in <c>#!meta</c>.
+    /// Null when the notebook lists no such kernel.
+    /// </summary>
+    /// <example><c>var python = notebook.GetDeclaredKernel("python")?.LanguageName;</c></example>
+    public Microsoft.DotNet.Interactive.Documents.KernelInfo? GetDeclaredKernel(string kernelName) => DeclaredKernels.WithLanguage(this, kernelName);
+
+    /// <summary>
     /// A new, empty notebook with the metadata VS Code Polyglot Notebooks writes for a C# notebook
     /// (kernelspec <c>.net-csharp</c>, <c>language_info.name = polyglot-notebook</c>, nested <c>polyglot_notebook.kernelInfo</c>).
     /// </summary>

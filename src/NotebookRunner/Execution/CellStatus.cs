@@ -17,4 +17,9 @@ public enum CellStatus
     TimedOut,
     /// <summary>Running when the notebook process died (unhandled exception on a thread, FailFast, stack overflow).</summary>
     Crashed,
+    /// <summary>
+    /// Its kernel is a connected one (e.g. Python through <c>#!connect jupyter</c>) that this machine does not have:
+    /// not run, and said so in its output; the notebook still passes unless <c>--require-kernel</c> names the kernel.
+    /// </summary>
+    Unavailable,
 }

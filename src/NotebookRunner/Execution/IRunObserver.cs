@@ -9,7 +9,7 @@ public interface IRunObserver
     /// <summary>A cell began executing.</summary>
     void CellStarted(string name, int index, int ordinal, string firstLine);
 
-    /// <summary>A cell ended (passed, failed, timed out, crashed); by default nothing happens.</summary>
+    /// <summary>A cell ended (passed, failed, timed out, crashed), or was passed over for want of its kernel (<see cref="CellStatus.Unavailable"/>, with no <see cref="CellStarted"/> before); by default nothing happens.</summary>
     void CellFinished(string name, CellResult result) { }
 
     /// <summary>A notebook finished, whatever the outcome.</summary>

@@ -90,11 +90,23 @@ public sealed class NotebookExecution
     private async Task<bool> RunCellAsync(NotebookRun run, KernelSession session, int index, CancellationToken cancellationToken)
     {
         var cell = run.Input.Cells[index];
+        var target = CellRouting.TargetKernel(run.Input, cell);
+        // Asked when the cell's turn comes: an earlier cell may just have connected the kernel.
+        if (MissingConnectedKernel.Find(run.Input, target, session.KernelNames) is { } missing)
+        {
+            if (!missing.IsRequiredBy(_options.RequiredKernels))
+            {
+                run.Unavailable(index, missing);
+                return true;
+            }
+            run.MissingRequiredKernel(index, missing);
+            return false;
+        }
+
         var token = NotebookRun.TokenFor(index);
         var ordinal = run.Start(index);
         _observer?.CellStarted(_name, index, ordinal, run.FirstLine(index));
 
-        var target = CellRouting.TargetKernel(run.Input, cell);
         if (CellRouting.NeedsFrontEnd(target))
         {
             return run.EndWithError(index, $"cell {index} runs in the '{target}' kernel, which exists only inside a browser front end " +

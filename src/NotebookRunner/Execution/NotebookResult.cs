@@ -21,6 +21,9 @@ public sealed record NotebookResult(
     /// <summary>Every compiler warning of the run, as "cell 4: (1,8): warning CS8632: …".</summary>
     public IEnumerable<string> Warnings => Cells.SelectMany(c => (c.Warnings ?? []).Select(w => $"cell {c.Index}: {w}"));
 
+    /// <summary>Cells not run because their connected kernel (e.g. <c>python</c>) is not on this machine.</summary>
+    public IReadOnlyList<CellResult> UnavailableCells => [.. Cells.Where(c => c.Status == CellStatus.Unavailable)];
+
     /// <summary>Code cells that were executed (passed or errored).</summary>
     public int CellsRun => Cells.Count(c => c.Status is CellStatus.Passed or CellStatus.Failed or CellStatus.AllowedError or CellStatus.TimedOut or CellStatus.Crashed);
 }

@@ -103,6 +103,32 @@ internal sealed class NotebookRun
         _results[index] = Result(index, CellStatus.Crashed, error);
     }
 
+    /// <summary>
+    /// Records a cell whose connected kernel this machine lacks, never sent: its stale outputs give way to one stderr
+    /// stream saying so (written by nbrun, as the text says), with no execution count. The run goes on.
+    /// </summary>
+    public void Unavailable(int index, MissingConnectedKernel missing)
+    {
+        var cell = _executed.Cells[index];
+        cell.Outputs.Clear();
+        cell.ExecutionCount = null;
+        cell.Outputs.Add(new StreamOutput(StreamOutput.StdErr, missing.NotRunText()));
+        _results[index] = NotSent(index, CellStatus.Unavailable, null, missing.Name);
+    }
+
+    /// <summary>
+    /// Fails a cell whose connected kernel is missing although the run requires it. Neither its tag nor
+    /// <c>--allow-errors</c> lets the run go on: the cell's code never ran, so there is no error of its own to permit.
+    /// </summary>
+    public void MissingRequiredKernel(int index, MissingConnectedKernel missing)
+    {
+        var cell = _executed.Cells[index];
+        cell.Outputs.Clear();
+        cell.ExecutionCount = null;
+        var error = Assembler(index).Fail(missing.RequiredFailure(index), "MissingKernelError");
+        _results[index] = NotSent(index, CellStatus.Failed, error, missing.Name);
+    }
+
     public void KernelUnavailable(string message) => _kernelFailure = message;
 
     /// <summary>The result of a cell that has ended, else null.</summary>
@@ -175,6 +201,10 @@ internal sealed class NotebookRun
         new(index, _executed.Cells[index].Id, FirstLine(index), status, _cellClock.Elapsed, _executed.Cells[index].ExecutionCount,
             error is null ? null : $"{error.EName}: {FirstMeaningfulLine(error.EValue)}", error?.Traceback,
             _warnings.TryGetValue(index, out var warnings) ? warnings : null);
+
+    private CellResult NotSent(int index, CellStatus status, ErrorOutput? error, string missingKernel) =>
+        new(index, _executed.Cells[index].Id, FirstLine(index), status, TimeSpan.Zero, null,
+            error is null ? null : $"{error.EName}: {FirstMeaningfulLine(error.EValue)}", error?.Traceback, MissingKernel: missingKernel);
 
     private static string FirstMeaningfulLine(string text) =>
         text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";

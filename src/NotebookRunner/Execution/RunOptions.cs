@@ -17,4 +17,11 @@ public sealed record RunOptions
 
     /// <summary>Start each notebook's kernel while earlier notebooks still run (on by default; <c>--no-prestart</c>).</summary>
     public bool Prestart { get; init; } = true;
+
+    /// <summary>
+    /// Connected kernels (e.g. <c>python</c>) whose absence fails a notebook rather than leaving its cells
+    /// <see cref="CellStatus.Unavailable"/> (<c>--require-kernel</c>, else <c>NBRUN_REQUIRE_KERNEL</c>; see <see cref="Execution.RequiredKernels"/>).
+    /// Names and aliases, compared ignoring case.
+    /// </summary>
+    public IReadOnlySet<string> RequiredKernels { get; init; } = Execution.RequiredKernels.None;
 }

@@ -38,6 +38,11 @@ public sealed record KernelTool(string FileName, IReadOnlyList<string> LeadingAr
         start.Environment["DOTNET_NOLOGO"] = "1";
         // Lets a notebook know it is being run headlessly (papermill users ask for this).
         start.Environment["NBRUN"] = "1";
+        // A #!connect-ed Jupyter kernel (ipykernel) is the kernel's child, which the kernel's pdeathsig does not
+        // reach: if nbrun is SIGKILLed, the kernel dies and ipykernel would live on, orphaned. ipykernel watches its
+        // parent only when JPY_PARENT_PID is set (jupyter_client sets it; dotnet-interactive does not), and then exits
+        // once it is re-parented to init. Any pid but 1 turns the watch on; the kernel passes its environment down.
+        start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return start;
     }
 }

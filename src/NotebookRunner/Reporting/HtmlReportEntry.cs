@@ -10,6 +10,7 @@ namespace NotebookRunner.Reporting;
 /// <param name="CellsRun">How many code cells ran.</param>
 /// <param name="CellCount">How many cells the notebook has.</param>
 /// <param name="FailureSummary">One line saying what failed and where; null when it passed.</param>
+/// <param name="Note">What a reader must know even when it passed, e.g. "3 python cells not run: no 'python' kernel"; null when nothing.</param>
 public sealed record ReportEntry(
     string NotebookName,
     string HtmlFileName,
@@ -17,4 +18,5 @@ public sealed record ReportEntry(
     TimeSpan Duration,
     int CellsRun,
     int CellCount,
-    string? FailureSummary);
+    string? FailureSummary,
+    string? Note = null);

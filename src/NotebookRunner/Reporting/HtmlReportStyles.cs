@@ -21,6 +21,7 @@ internal static class HtmlReportStyles
         .status-crashed { background: #ffd8b5; color: #762c00; }
         .status-other { background: #eaeef2; color: #24292f; }
         .failure { border-left: 4px solid #cf222e; background: #fff5f5; padding: 8px 12px; margin: 8px 0; white-space: pre-wrap; }
+        .note { border-left: 4px solid #d4a72c; background: #fff8c5; padding: 8px 12px; margin: 8px 0; white-space: pre-wrap; }
         .cell { display: grid; grid-template-columns: 72px minmax(0, 1fr); gap: 0 8px; margin: 14px 0; }
         .prompt { color: var(--muted); font: 12px ui-monospace, monospace; text-align: right; padding-top: 9px; }
         .cell-body { min-width: 0; }

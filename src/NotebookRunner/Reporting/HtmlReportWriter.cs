@@ -32,6 +32,11 @@ public static class HtmlReportWriter
             html.Append("<div class=\"failure\">").Append(HtmlText.Escape(entry.FailureSummary)).Append("</div>\n");
         }
 
+        if (!string.IsNullOrWhiteSpace(entry.Note))
+        {
+            html.Append("<div class=\"note\">").Append(HtmlText.Escape(entry.Note)).Append("</div>\n");
+        }
+
         html.Append("</header>\n<main>\n");
         for (var i = 0; i < notebook.Cells.Count; i++)
         {
@@ -43,7 +48,7 @@ public static class HtmlReportWriter
         return html.ToString();
     }
 
-    /// <summary>Renders the index: one row per notebook (link, status, duration, cells, failure), totals, time and environment.</summary>
+    /// <summary>Renders the index: one row per notebook (link, status, duration, cells, failure or note), totals, time and environment.</summary>
     /// <param name="entries">The notebooks in the order to list them.</param>
     /// <param name="title">The page title.</param>
     /// <param name="generatedAt">When the run happened; shown with its offset.</param>
@@ -57,7 +62,7 @@ public static class HtmlReportWriter
         html.Append("<header>\n<h1>").Append(HtmlText.Escape(title)).Append("</h1>\n<p class=\"meta totals\">")
             .Append(HtmlText.Escape(Totals(entries))).Append("</p>\n</header>\n<main>\n");
 
-        html.Append("<table class=\"summary\">\n<thead><tr><th>Notebook</th><th>Status</th><th>Duration</th><th>Cells run</th><th>Failure</th></tr></thead>\n<tbody>\n");
+        html.Append("<table class=\"summary\">\n<thead><tr><th>Notebook</th><th>Status</th><th>Duration</th><th>Cells run</th><th>Failure or note</th></tr></thead>\n<tbody>\n");
         foreach (var entry in entries)
         {
             html.Append("<tr><td><a href=\"").Append(HtmlText.Href(entry.HtmlFileName)).Append("\">")
@@ -66,7 +71,13 @@ public static class HtmlReportWriter
                 .Append("<td class=\"num\">").Append(HtmlText.Escape(HtmlText.Duration(entry.Duration))).Append("</td>")
                 .Append("<td class=\"num\">").Append(entry.CellsRun.ToString(CultureInfo.InvariantCulture)).Append(" / ")
                 .Append(entry.CellCount.ToString(CultureInfo.InvariantCulture)).Append("</td>")
-                .Append("<td>").Append(HtmlText.Escape(entry.FailureSummary)).Append("</td></tr>\n");
+                .Append("<td>").Append(HtmlText.Escape(entry.FailureSummary));
+            if (!string.IsNullOrWhiteSpace(entry.Note))
+            {
+                html.Append("<div class=\"note\">").Append(HtmlText.Escape(entry.Note)).Append("</div>");
+            }
+
+            html.Append("</td></tr>\n");
         }
 
         if (entries.Count == 0)

@@ -8,6 +8,8 @@ namespace NotebookRunner.Reporting;
 /// JUnit XML, one testcase per notebook. A failing notebook's failure names the cell (index, id, first source
 /// line) and the error, with the traceback as the body. Failed cells are <c>failure</c>s; timeouts, crashes,
 /// unreadable notebooks and restore failures are <c>error</c>s, so CI can tell a broken lesson from a broken run.
+/// A passing notebook with cells whose connected kernel was missing says so in a <c>kernels-unavailable</c> property
+/// and in its output.
 /// </summary>
 public static class JUnitReport
 {
@@ -61,9 +63,18 @@ public static class JUnitReport
                 Clean(body)));
         }
 
+        // One testcase per notebook, so cells a missing kernel kept from running are told on the notebook's case:
+        // a property CI tools can read, and a line in its output naming the cells.
+        var missing = MissingKernelNotes.Kernels(result);
+        if (missing.Count > 0)
+            testCase.AddFirst(new XElement("properties",
+                new XElement("property", new XAttribute("name", "kernels-unavailable"), new XAttribute("value", string.Join(",", missing)))));
         var summary = string.Join(", ", result.Cells.GroupBy(c => c.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Describe(g.Key)}"));
         var warnings = string.Concat(result.Warnings.Select(w => $"\nwarning: {w}"));
-        testCase.Add(new XElement("system-out", $"cells: {summary}\nkernel: {result.Kernel ?? "none started"}{warnings}"));
+        var notRun = MissingKernelNotes.Note(result) is { } note
+            ? $"\n{note} ({string.Join(", ", result.UnavailableCells.Select(c => c.Describe()))})"
+            : "";
+        testCase.Add(new XElement("system-out", Clean($"cells: {summary}{notRun}\nkernel: {result.Kernel ?? "none started"}{warnings}")));
         return testCase;
     }
 
@@ -73,6 +84,7 @@ public static class JUnitReport
         CellStatus.AllowedError => "allowed error",
         CellStatus.NotRun => "not run",
         CellStatus.TimedOut => "timed out",
+        CellStatus.Unavailable => "not run for want of a kernel",
         _ => status.ToString().ToLowerInvariant(),
     };
 

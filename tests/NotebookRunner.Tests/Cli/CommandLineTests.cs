@@ -7,15 +7,7 @@ namespace NotebookRunner.Tests.Cli;
 
 public sealed class CommandLineTests
 {
-    private sealed record CliRun(int ExitCode, string Output, string Error);
-
-    private static async Task<CliRun> Nbrun(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await CommandLine.InvokeAsync(args, output, error);
-        return new CliRun(code, output.ToString(), error.ToString());
-    }
+    private static Task<CliRun> Nbrun(params string[] args) => CliRun.InProcessAsync(args);
 
     [Fact]
     public async Task Passing_notebooks_exit_0_write_the_executed_copy_and_leave_the_input_untouched()

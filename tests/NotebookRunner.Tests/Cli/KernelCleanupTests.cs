@@ -33,14 +33,61 @@ public sealed class KernelCleanupTests
             Process.Start("kill", [$"-{signal}", nbrun.Id.ToString()])!.WaitForExit();
             await nbrun.WaitForExitAsync(cancel);
 
-            var deadline = Stopwatch.StartNew();
-            while (kernels.Any(IsAlive) && deadline.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(100, cancel);
-            Assert.DoesNotContain(kernels, IsAlive);
+            Assert.Empty(await LinuxProcesses.SurvivorsAfterAsync(kernels, TimeSpan.FromSeconds(20), cancel));
         }
         finally
         {
             if (!nbrun.HasExited) nbrun.Kill(entireProcessTree: true);
             foreach (var pid in KernelsIn(folder)) TryKill(pid);
+        }
+    }
+
+    /// <summary>
+    /// A notebook's <c>#!connect jupyter</c> starts ipykernel as the kernel's child; pdeathsig reaches only the kernel
+    /// itself, so this checks that the Python kernel goes too. Its cell writes its pid, then sleeps for good.
+    /// </summary>
+    [Theory]
+    [InlineData("KILL")]
+    [InlineData("TERM")]
+    public async Task No_connected_python_kernel_outlives_nbrun_either(string signal)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "reads /proc and sends POSIX signals");
+        Assert.SkipUnless(Execution.ConnectedKernelTests.PythonKernelspecExists(), "no python3 Jupyter kernelspec here: apt-get install python3-ipykernel");
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(TimeSpan.FromMinutes(3)); // a connect that never finishes fails the test instead of hanging it
+        var cancel = limit.Token;
+        var folder = Folder();
+        var pidFile = Path.Combine(folder, "python.pid");
+        var notebook = WriteDeclaring(folder, "python.ipynb", ["python"],
+            Code("#!connect jupyter --kernel-name python --kernel-spec python3"),
+            Code("#!python\nimport os, time\nopen('python.pid', 'w').write(str(os.getpid()))\ntime.sleep(600)"));
+
+        using var nbrun = Process.Start(NbrunStartInfo("run", notebook, "--timeout", "600"))!;
+        int? python = null;
+        try
+        {
+            while (!File.Exists(pidFile) || (await File.ReadAllTextAsync(pidFile, cancel)).Length == 0)
+            {
+                if (nbrun.HasExited) Assert.Fail($"nbrun ended before the python cell ran: {await nbrun.StandardOutput.ReadToEndAsync(cancel)}");
+                await Task.Delay(100, cancel);
+            }
+            python = int.Parse(await File.ReadAllTextAsync(pidFile, cancel), System.Globalization.CultureInfo.InvariantCulture);
+            // The process is this notebook's ipykernel: started with the connection file Jupyter wrote for it.
+            var cmdline = (await File.ReadAllTextAsync($"/proc/{python}/cmdline", cancel)).Split('\0');
+            Assert.Contains(cmdline, a => a.Contains("ipykernel"));
+            Assert.Contains(cmdline, a => a.EndsWith(".json", StringComparison.Ordinal));
+            var kernels = KernelsIn(folder);
+
+            Process.Start("kill", [$"-{signal}", nbrun.Id.ToString()])!.WaitForExit();
+            await nbrun.WaitForExitAsync(cancel);
+
+            Assert.Empty(await LinuxProcesses.SurvivorsAfterAsync([.. kernels, python.Value], TimeSpan.FromSeconds(20), cancel));
+        }
+        finally
+        {
+            if (!nbrun.HasExited) nbrun.Kill(entireProcessTree: true);
+            foreach (var pid in KernelsIn(folder)) TryKill(pid);
+            if (python is { } pid2 && LinuxProcesses.IsAlive(pid2)) TryKill(pid2);
         }
     }
 
@@ -52,6 +99,7 @@ public sealed class KernelCleanupTests
             start.ArgumentList.Add(argument);
         foreach (var argument in args) start.ArgumentList.Add(argument);
         start.Environment["CI"] = "true";
+        start.Environment.Remove(NotebookRunner.Execution.RequiredKernels.EnvironmentVariable);
         return start;
     }
 
@@ -70,17 +118,6 @@ public sealed class KernelCleanupTests
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
         return found;
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            // A killed process that nobody has reaped yet is a zombie ("Z"): dead, only not yet collected.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)] != 'Z';
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 
     private static void TryKill(int pid)

@@ -17,6 +17,29 @@ internal static class TestNotebook
         return path;
     }
 
+    /// <summary>
+    /// Like <see cref="Write"/>, with <paramref name="connected"/> listed in the notebook's metadata as VS Code lists a
+    /// kernel a <c>#!connect</c> cell added (name and language; here the language is the name).
+    /// </summary>
+    public static string WriteDeclaring(string folder, string name, string[] connected, params NotebookCell[] cells)
+    {
+        var notebook = Notebook.CreateNew();
+        var items = (JsonArray)notebook.Metadata["polyglot_notebook"]!["kernelInfo"]!["items"]!;
+        foreach (var kernel in connected) items.Add(PolyglotMetadata.Item(kernel, [], languageName: kernel));
+        notebook.Cells.AddRange(cells);
+        var path = Path.Combine(folder, name);
+        NotebookWriter.WriteAtomic(notebook, path);
+        return path;
+    }
+
+    /// <summary>A code cell that VS Code would send to <paramref name="kernel"/> (its <c>polyglot_notebook.kernelName</c>).</summary>
+    public static NotebookCell CodeIn(string kernel, string source, params string[] tags)
+    {
+        var cell = Code(source, tags);
+        cell.Metadata["polyglot_notebook"] = new JsonObject { ["kernelName"] = kernel };
+        return cell;
+    }
+
     public static NotebookCell Code(string source, params string[] tags)
     {
         var cell = NotebookCell.Code(source);
