@@ -46,7 +46,10 @@ internal sealed partial record MissingConnectedKernel(string Name, KernelInfo De
             ? ": `apt-get install python3-ipykernel` or `pip install ipykernel && python3 -m ipykernel install --user`."
             : "; `jupyter kernelspec list` shows the kernelspecs installed.";
         if (ConnectingCell(notebook, target, declared) is not { } connect)
-            return $"The notebook lists '{target}' as a connected {declared.LanguageName} kernel, but none of its cells connects it with #!connect.";
+            // No literal #!connect line: a cell may still connect it from code (ConcurrencyLab's PythonKernel.ConnectAsync
+            // does, and says so in its output), so say what the metadata says and how to get the kernel, nothing more.
+            return $"The notebook lists '{target}' as a {declared.LanguageName} kernel that a cell connects at run time when this machine has one" +
+                (python ? $"; a Python Jupyter kernel comes with ipykernel{install}" : install);
         return connect.KernelSpec is { } spec
             ? $"The notebook's cell {connect.Index.ToString(CultureInfo.InvariantCulture)} connects one when a '{spec}' Jupyter kernelspec is installed{install}"
             : $"The notebook's cell {connect.Index.ToString(CultureInfo.InvariantCulture)} connects one with `{connect.Line}`; it needs what that connection names.";
