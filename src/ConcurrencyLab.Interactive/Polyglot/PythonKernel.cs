@@ -22,6 +22,9 @@ public static class PythonKernel
     /// <summary>The kernelspec Debian's <c>python3-ipykernel</c> and <c>python3 -m ipykernel install</c> register.</summary>
     public const string DefaultKernelSpec = "python3";
 
+    /// <summary>How long connecting may take: about 4.5 s on a quiet 2-core machine, 10–50 s under heavy load.</summary>
+    public static TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
     /// <summary>Whether the notebook's kernel has a <c>#!python</c> kernel now.</summary>
     public static bool IsConnected => Find() is not null;
 
@@ -46,7 +49,21 @@ public static class PythonKernel
         // "#!connect jupyter" cell would, in VS Code, Jupyter and nbrun alike.
         var root = KernelInvocationContext.Current?.HandlingKernel?.RootKernel
             ?? throw new InvalidOperationException("PythonKernel.ConnectAsync runs in a notebook cell: there is no kernel here to connect Python to.");
-        var result = await root.SendAsync(new SubmitCode($"#!connect jupyter --kernel-name {KernelName} --kernel-spec {kernelSpec}"));
+        // Rarely (once in the first quiet series run, not again in the next runs) the connection waits for ipykernel's
+        // first answer for good; bound it so the cell fails with a reason instead of hanging until the runner's timeout.
+        using var deadline = new CancellationTokenSource(ConnectTimeout);
+        KernelCommandResult result;
+        try
+        {
+            result = await root.SendAsync(new SubmitCode($"#!connect jupyter --kernel-name {KernelName} --kernel-spec {kernelSpec}"), deadline.Token)
+                .WaitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"#!connect jupyter --kernel-spec {kernelSpec} got no answer from ipykernel within {ConnectTimeout.TotalSeconds:0} s; " +
+                "restart the notebook's kernel and run this cell again.");
+        }
         if (result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
             throw new InvalidOperationException($"#!connect jupyter --kernel-spec {kernelSpec} failed: {failed.Message}");
         var connected = Find() ?? throw new InvalidOperationException($"#!connect jupyter --kernel-spec {kernelSpec} reported success but there is no '#!{KernelName}' kernel.");
