@@ -271,13 +271,14 @@ class NotebookResult:
     cell_seconds: list[dict] = field(default_factory=list)
     failure: Failure | None = None
     leftover_processes: list[str] = field(default_factory=list)
+    earlier_attempts: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {"path": display_path(self.path), "status": self.status, "wall_seconds": round(self.wall_seconds, 3),
                 "kernel_ready_seconds": None if self.kernel_ready_seconds is None else round(self.kernel_ready_seconds, 3),
                 "cells": self.cells_executed, "code_cells": self.code_cells, "cell_seconds": self.cell_seconds,
                 "failure": self.failure.as_json() if self.failure else None,
-                "leftover_processes_killed": self.leftover_processes}
+                "leftover_processes_killed": self.leftover_processes, "earlier_attempts": self.earlier_attempts}
 
 
 def display_path(path: Path) -> str:
@@ -484,6 +485,8 @@ def print_result(result: NotebookResult, out) -> None:
         print_failure(result, out)
     for process in result.leftover_processes:
         print(f"      killed a process the kernel left behind: {process}", file=out, flush=True)
+    if result.earlier_attempts:
+        print(f"      on attempt {len(result.earlier_attempts) + 1}; earlier: {'; '.join(result.earlier_attempts)}", file=out, flush=True)
 
 
 def print_failure(result: NotebookResult, out) -> None:
@@ -553,6 +556,17 @@ def main(argv: list[str]) -> int:
                   "separately", file=sys.stderr)
             return EXIT_BAD_INPUT
 
+    # Like nbrun's NBRUN_RETRIES: a notebook that fails runs again from the start, and the summary says it did
+    # (the tool's #!connect jupyter rarely waits for good for ipykernel's first reply).
+    try:
+        retries = int(os.environ.get("NBRUN_RETRIES", "0").strip() or "0")
+    except ValueError:
+        print(f"error: the environment variable NBRUN_RETRIES must be a whole number from 0 to 5; got {os.environ['NBRUN_RETRIES']!r}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not 0 <= retries <= 5:
+        print(f"error: the environment variable NBRUN_RETRIES must be a whole number from 0 to 5; got {retries}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
     sweeper = ProcessSweeper()
     group_file = KernelGroupFile()
     interruption = Interruption(sweeper)
@@ -570,15 +584,26 @@ def main(argv: list[str]) -> int:
             if interruption.signal is not None:
                 results.append(NotebookResult(item.path))
                 continue
-            execution = NotebookExecution(item, options, log_dir / (item.path.stem + ".kernel.log"), group_file)
-            worker = threading.Thread(target=execution.run, name=f"nbclient {item.path.name}", daemon=True)
-            worker.start()
-            while worker.is_alive():
-                worker.join(0.2)   # short joins keep the main thread free to take signals
-            result = execution.finish(interruption.signal is not None)
-            sweeper.settle(1.0)
-            result.leftover_processes = sweeper.kill_all()
-            group_file.clear()
+            earlier: list[str] = []
+            for attempt in range(1 + retries):
+                # Each attempt starts from the notebook as read, in a new kernel.
+                attempt_item = item if attempt == 0 else load_notebook(item.path, kernel_specs)
+                execution = NotebookExecution(attempt_item, options, log_dir / (item.path.stem + ".kernel.log"), group_file)
+                worker = threading.Thread(target=execution.run, name=f"nbclient {item.path.name}", daemon=True)
+                worker.start()
+                while worker.is_alive():
+                    worker.join(0.2)   # short joins keep the main thread free to take signals
+                result = execution.finish(interruption.signal is not None)
+                sweeper.settle(1.0)
+                result.leftover_processes = sweeper.kill_all()
+                group_file.clear()
+                if result.status != "failed" or attempt == retries or interruption.signal is not None:
+                    break
+                reason = result.failure.as_json() if result.failure else {}
+                earlier.append(f"attempt {attempt + 1}: cell {reason.get('cell_index')} {reason.get('kind', 'failed')}: "
+                               f"{reason.get('ename', '')} {reason.get('evalue', '')}".strip())
+                print(f"retrying {display_path(item.path)}: {earlier[-1]}", flush=True)
+            result.earlier_attempts = earlier
             results.append(result)
             if options.output and execution.executed is not None:
                 text = nbformat.writes(execution.executed)

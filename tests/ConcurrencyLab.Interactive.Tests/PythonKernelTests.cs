@@ -7,29 +7,67 @@ namespace ConcurrencyLab.Interactive.Tests;
 public sealed class PythonKernelTests
 {
     [Fact]
-    public void Kernelspecs_are_read_from_jupyters_json()
+    public void Kernelspecs_are_found_in_jupyters_folders_in_jupyters_order()
     {
-        var (specs, problem) = JupyterKernelSpecs.Parse("""
-            {"kernelspecs": {"python3": {"resource_dir": "/usr/share/jupyter/kernels/python3",
-              "spec": {"argv": ["python3"], "display_name": "Python 3 (ipykernel)", "language": "python"}},
-              ".net-csharp": {"resource_dir": "/x", "spec": {"language": "C#"}}}}
-            """);
+        using var scratch = new ScratchFolder();
+        var bin = scratch.Directory("env/bin");
+        File.WriteAllText(Path.Combine(bin, "jupyter"), "");
+        scratch.KernelSpec("env/share/jupyter", "python3", """{"argv": ["python3"], "display_name": "Python 3 (ipykernel)", "language": "python"}""");
+        scratch.KernelSpec("user", "python3", """{"display_name": "user's python", "language": "python"}""");
+        scratch.KernelSpec("user", "broken", "{ not json");
+        scratch.KernelSpec("extra", "julia", """{"display_name": "Julia", "language": "julia"}""");
+        var environment = new Dictionary<string, string?>
+        {
+            ["PATH"] = bin,
+            ["JUPYTER_PATH"] = scratch.Path("extra"),
+            ["JUPYTER_DATA_DIR"] = scratch.Path("user"),
+        };
+
+        var (specs, problem) = JupyterKernelSpecs.List(name => environment.GetValueOrDefault(name));
+
         Assert.Null(problem);
+        // The user's folder comes before the environment's, as in Jupyter; an unreadable kernel.json is skipped.
         var python = Assert.Single(specs, s => s.Name == "python3");
-        Assert.Equal("/usr/share/jupyter/kernels/python3", python.ResourceDirectory);
-        Assert.Equal("python", python.Language);
-        Assert.Equal("Python 3 (ipykernel)", python.DisplayName);
-        Assert.Equal(2, specs.Count);
+        Assert.Equal("user's python", python.DisplayName);
+        Assert.Equal(scratch.Path("user/kernels/python3"), python.ResourceDirectory);
+        Assert.Contains(specs, s => s.Name == "julia" && s.Language == "julia");
+        Assert.DoesNotContain(specs, s => s.Name == "broken");
     }
 
-    [Theory]
-    [InlineData("not json", "not JSON")]
-    [InlineData("{\"other\": 1}", "no \"kernelspecs\" object")]
-    public void Output_that_is_not_a_kernelspec_list_says_what_was_wrong(string json, string expected)
+    [Fact]
+    public void Without_a_jupyter_command_there_is_nothing_to_connect_whatever_the_folders_hold()
     {
-        var (specs, problem) = JupyterKernelSpecs.Parse(json);
+        using var scratch = new ScratchFolder();
+        scratch.KernelSpec("user", "python3", """{"language": "python"}""");
+        var environment = new Dictionary<string, string?> { ["PATH"] = scratch.Directory("empty-bin"), ["JUPYTER_DATA_DIR"] = scratch.Path("user") };
+
+        var (specs, problem) = JupyterKernelSpecs.List(name => environment.GetValueOrDefault(name));
+
         Assert.Empty(specs);
-        Assert.Contains(expected, problem);
+        Assert.Equal("there is no `jupyter` command on PATH (Jupyter is not installed)", problem);
+    }
+
+    [Fact]
+    public void The_data_directories_follow_jupyters_order()
+    {
+        var environment = new Dictionary<string, string?> { ["JUPYTER_PATH"] = $"/a{Path.PathSeparator}/b", ["HOME"] = "/home/me" };
+        var directories = JupyterKernelSpecs.DataDirectories("/opt/venv/bin/jupyter", name => environment.GetValueOrDefault(name)).ToList();
+        Assert.Equal(["/a", "/b", "/home/me/.local/share/jupyter", "/opt/venv/share/jupyter", "/usr/local/share/jupyter", "/usr/share/jupyter"], directories);
+    }
+
+    /// <summary>A temporary folder of kernelspecs, removed after the test.</summary>
+    private sealed class ScratchFolder : IDisposable
+    {
+        private readonly string _root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "kernelspecs-" + Guid.NewGuid().ToString("N"));
+
+        public string Path(string relative) => System.IO.Path.Combine(_root, relative);
+
+        public string Directory(string relative) => System.IO.Directory.CreateDirectory(Path(relative)).FullName;
+
+        public void KernelSpec(string dataDirectory, string name, string json) =>
+            File.WriteAllText(System.IO.Path.Combine(Directory($"{dataDirectory}/kernels/{name}"), "kernel.json"), json);
+
+        public void Dispose() => System.IO.Directory.Delete(_root, recursive: true);
     }
 
     [Fact]

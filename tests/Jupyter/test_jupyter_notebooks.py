@@ -127,6 +127,22 @@ class JupyterNotebooksDriverTests(unittest.TestCase):
         self.assertEqual(("failed", "error", 1), (entry["status"], entry["failure"]["kind"], entry["failure"]["cell_index"]))
         self.assertEqual(2, entry["cells"])   # the cell after the failure did not run
 
+    def test_a_notebook_that_fails_once_is_retried_when_nbrun_retries_says_so_and_the_summary_tells(self) -> None:
+        marker = self.folder / "ran-once"
+        path = self.write("flaky.ipynb", notebook(
+            f'if (!System.IO.File.Exists(@"{marker}")) {{ System.IO.File.WriteAllText(@"{marker}", ""); '
+            'throw new System.Exception("first attempt fails"); }\n"second attempt passes"'))
+
+        result = subprocess.run([PYTHON, str(DRIVER), str(path), "--summary", str(self.summary)], capture_output=True,
+                                text=True, timeout=240, cwd=REPO, env={**os.environ, "NBRUN_RETRIES": "1"})
+
+        self.assertEqual(0, result.returncode, result.stdout + result.stderr)
+        self.assertIn("retrying", result.stdout)
+        entry = self.summary_of("flaky.ipynb")
+        self.assertEqual("passed", entry["status"])
+        self.assertEqual(1, len(entry["earlier_attempts"]))
+        self.assertIn("first attempt fails", entry["earlier_attempts"][0])
+
     def test_timeouts_come_from_cell_then_notebook_metadata(self) -> None:
         path = self.write("slow.ipynb", notebook(
             ("System.Threading.Thread.Sleep(3000);", {"execution": {"timeout": 60}}),

@@ -17,7 +17,8 @@ public sealed class SeriesRun : IAsyncLifetime
     /// The run's options, as <c>nbrun run notebooks</c> has them: the kernels <c>NBRUN_REQUIRE_KERNEL</c> names are
     /// required (CI sets <c>python</c> where it installs ipykernel), so a missing one fails its notebooks here too.
     /// </summary>
-    public static RunOptions Options { get; } = new() { RequiredKernels = RequiredKernels.FromEnvironment() };
+    /// A notebook is retried as <c>NBRUN_RETRIES</c> says (CI: once), and the test reports it.
+    public static RunOptions Options { get; } = new() { RequiredKernels = RequiredKernels.FromEnvironment(), Retries = RetryCount.FromEnvironment() };
 
     /// <summary>The result of <paramref name="name"/>'s run.</summary>
     public NotebookResult this[string name] => _results[name];

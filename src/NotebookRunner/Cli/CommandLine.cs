@@ -32,9 +32,16 @@ public static class CommandLine
             HelpName = "NAME",
         };
 
+        var retries = new Option<int?>("--retries")
+        {
+            Description = "Run a notebook that failed, timed out or crashed again from the start, in a new kernel, up to this many times; "
+                + $"reports say which attempt passed and why the earlier ones failed. Default: the environment variable {RetryCount.EnvironmentVariable}, else 0",
+            HelpName = "N",
+        };
+
         var run = new Command("run", "Execute notebooks headlessly and report each as a test")
         {
-            paths, outputDir, inPlace, timeout, jobs, junit, html, allowErrors, shard, noPrestart, requireKernel,
+            paths, outputDir, inPlace, timeout, jobs, junit, html, allowErrors, shard, noPrestart, requireKernel, retries,
         };
         var root = new RootCommand("nbrun: runs Polyglot notebooks headlessly in the dotnet-interactive kernel, as tests") { run };
 
@@ -72,6 +79,10 @@ public static class CommandLine
         }
         catch (FormatException e) { return await Usage(error, e.Message); }
 
+        int retryCount;
+        try { retryCount = parsed.GetValue(retries) is { } given ? RetryCount.Check(given, "--retries") : RetryCount.FromEnvironment(environment); }
+        catch (FormatException e) { return await Usage(error, e.Message); }
+
         var settings = new RunSettings(
             parsed.GetValue(paths)!,
             parsed.GetValue(outputDir),
@@ -85,6 +96,7 @@ public static class CommandLine
                 AllowErrors = parsed.GetValue(allowErrors),
                 Prestart = !parsed.GetValue(noPrestart),
                 RequiredKernels = required,
+                Retries = retryCount,
             },
             part);
         return await RunCommand.ExecuteAsync(settings, output, error);

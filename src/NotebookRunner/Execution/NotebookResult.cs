@@ -24,6 +24,12 @@ public sealed record NotebookResult(
     /// <summary>Cells not run because their connected kernel (e.g. <c>python</c>) is not on this machine.</summary>
     public IReadOnlyList<CellResult> UnavailableCells => [.. Cells.Where(c => c.Status == CellStatus.Unavailable)];
 
+    /// <summary>The failures of earlier attempts of this notebook (<see cref="RunOptions.Retries"/>), first first; empty when it ran once.</summary>
+    public IReadOnlyList<string> EarlierAttempts { get; init; } = [];
+
+    /// <summary>True when the run may be worth repeating: the notebook failed in its cells, not in its input or set-up.</summary>
+    public bool IsRetryable => Status is NotebookStatus.Failed or NotebookStatus.TimedOut or NotebookStatus.Crashed;
+
     /// <summary>Code cells that were executed (passed or errored).</summary>
     public int CellsRun => Cells.Count(c => c.Status is CellStatus.Passed or CellStatus.Failed or CellStatus.AllowedError or CellStatus.TimedOut or CellStatus.Crashed);
 }

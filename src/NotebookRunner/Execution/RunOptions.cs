@@ -24,4 +24,11 @@ public sealed record RunOptions
     /// Names and aliases, compared ignoring case.
     /// </summary>
     public IReadOnlySet<string> RequiredKernels { get; init; } = Execution.RequiredKernels.None;
+
+    /// <summary>
+    /// How many times a notebook that failed, timed out or crashed is run again from the start in a new kernel
+    /// (<c>--retries</c>, else <c>NBRUN_RETRIES</c>; 0 by default). A retried notebook's result says so, with the
+    /// earlier attempts' failures, so a flaky notebook never reads like a clean pass.
+    /// </summary>
+    public int Retries { get; init; }
 }
