@@ -49,15 +49,18 @@ public static class PythonKernel
         // "#!connect jupyter" cell would, in VS Code, Jupyter and nbrun alike.
         var root = KernelInvocationContext.Current?.HandlingKernel?.RootKernel
             ?? throw new InvalidOperationException("PythonKernel.ConnectAsync runs in a notebook cell: there is no kernel here to connect Python to.");
-        // The tool's connection subscribes to some of ipykernel's first replies only after sending their requests (its
-        // kernel_info, execute and comm_open handshakes); a reply that comes back first is lost and the connect waits
-        // for good. In quiet series runs here that happened in 3 of 39 connects. Bound the wait, so the cell fails with
-        // a reason rather than hanging until the runner's timeout. (A second attempt in the same cell does not help: it
-        // waits behind the first.)
+        // Sometimes the tool's connection waits for good although ipykernel is up and every socket is connected (seen
+        // in 1 of 13 to 4 of 9 connects per series run here, never in a notebook run alone; the tool sends some of its
+        // handshake requests before subscribing to their replies, which may be why, but delaying ipykernel's first
+        // replies did not stop it). Bound the wait, so the cell fails with a reason rather than hanging until the
+        // runner's timeout; runners retry the notebook (NBRUN_RETRIES). A second attempt in the same cell waits behind
+        // the first, so it is not made here.
         var command = $"#!connect jupyter --kernel-name {KernelName} --kernel-spec {kernelSpec}";
-        var result = await TrySendAsync(root, command, ConnectTimeout) ?? throw new TimeoutException(
-            $"{command} got no answer from ipykernel within {ConnectTimeout.TotalSeconds:0} s (a known race in the tool's connection); " +
-            "restart the notebook's kernel and run this cell again.");
+        var result = await TrySendAsync(root, command, ConnectTimeout);
+        if (result is null)
+            throw new TimeoutException(
+                $"{command} got no answer from ipykernel within {ConnectTimeout.TotalSeconds:0} s (a known race in the tool's connection); " +
+                "restart the notebook's kernel and run this cell again.");
         if (result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
             throw new InvalidOperationException($"#!connect jupyter --kernel-spec {kernelSpec} failed: {failed.Message}");
         var connected = Find() ?? throw new InvalidOperationException($"#!connect jupyter --kernel-spec {kernelSpec} reported success but there is no '#!{KernelName}' kernel.");
