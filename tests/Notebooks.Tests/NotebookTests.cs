@@ -34,8 +34,8 @@ public sealed class NotebookTests(SeriesRun series) : IClassFixture<SeriesRun>
         if (unavailable.Count > 0)
             TestContext.Current.TestOutputHelper?.WriteLine(
                 $"{MissingKernelNotes.Note(result)} (set {RequiredKernels.EnvironmentVariable} to fail instead): {string.Join("; ", unavailable.Select(c => c.Describe()))}");
-        if (result.EarlierAttempts.Count > 0)
-            TestContext.Current.TestOutputHelper?.WriteLine($"retried: {MissingKernelNotes.Note(result)}");
+        if (ResultNotes.RetryNote(result) is { } retried)
+            TestContext.Current.TestOutputHelper?.WriteLine($"retried: {retried}");
         // Warnings are squiggles in VS Code but stderr in Jupyter: a learner must see neither.
         Assert.Empty(result.Warnings);
         Assert.Contains("dotnet-interactive", result.Kernel);

@@ -77,7 +77,7 @@ internal sealed class ArtifactWriter(RunSettings settings)
         result.CellsRun,
         result.Cells.Count,
         result.Failure,
-        MissingKernelNotes.Note(result));
+        ResultNotes.Note(result));
 
     /// <summary>The status words the report and the terminal use.</summary>
     public static string StatusWord(NotebookStatus status) => status switch

@@ -55,7 +55,7 @@ internal abstract class RunDisplay : IRunObserver
     public abstract void CellFinished(string name, CellResult result);
 
     /// <summary>" (3 python cells not run: no 'python' kernel)" after a notebook's outcome, or "".</summary>
-    protected static string NoteAfter(NotebookResult result) => MissingKernelNotes.Note(result) is { } note ? $" ({note})" : "";
+    protected static string NoteAfter(NotebookResult result) => ResultNotes.Note(result) is { } note ? $" ({note})" : "";
 
     public void Summary(IReadOnlyList<NotebookResult> results)
     {
@@ -70,7 +70,7 @@ internal abstract class RunDisplay : IRunObserver
                 $"[{colour}]{word}[/]",
                 $"{result.CellsRun}/{result.Cells.Count(c => c.Status != CellStatus.Skipped)}",
                 Seconds(result.Duration),
-                Markup.Escape(string.Join("; ", new[] { result.Failure, MissingKernelNotes.Note(result) }.OfType<string>())));
+                Markup.Escape(string.Join("; ", new[] { result.Failure, ResultNotes.Note(result) }.OfType<string>())));
         }
         Console.Write(table);
         var warnings = results.SelectMany(r => r.Warnings.Select(w => $"{r.Name} {w}")).ToList();

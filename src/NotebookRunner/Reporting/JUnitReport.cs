@@ -74,7 +74,8 @@ public static class JUnitReport
         var notRun = MissingKernelNotes.Note(result) is { } note
             ? $"\n{note} ({string.Join(", ", result.UnavailableCells.Select(c => c.Describe()))})"
             : "";
-        testCase.Add(new XElement("system-out", Clean($"cells: {summary}{notRun}\nkernel: {result.Kernel ?? "none started"}{warnings}")));
+        var retried = ResultNotes.RetryNote(result) is { } retry ? $"\n{retry}" : "";
+        testCase.Add(new XElement("system-out", Clean($"cells: {summary}{notRun}{retried}\nkernel: {result.Kernel ?? "none started"}{warnings}")));
         return testCase;
     }
 

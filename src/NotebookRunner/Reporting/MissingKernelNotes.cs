@@ -4,8 +4,8 @@ using NotebookRunner.Execution;
 namespace NotebookRunner.Reporting;
 
 /// <summary>
-/// The words every report uses for cells not run for want of a connected kernel, and for notebooks that passed only
-/// when run again, so that neither reads like a clean pass.
+/// The words every report uses for cells not run for want of a connected kernel, so that a notebook that passed
+/// without its Python cells never reads like one that ran them all.
 /// </summary>
 public static class MissingKernelNotes
 {
@@ -15,10 +15,6 @@ public static class MissingKernelNotes
         var clauses = result.UnavailableCells.GroupBy(c => c.MissingKernel ?? "?", StringComparer.OrdinalIgnoreCase)
             .Select(g => $"{Cells(g.Count(), g.Key)} not run: no '{g.Key}' kernel")
             .ToList();
-        // A retried notebook says so in the same place: which attempt this is and why the earlier ones failed.
-        if (result.EarlierAttempts.Count > 0)
-            clauses.Add($"{(result.Passed ? "passed" : "ended")} on attempt {(result.EarlierAttempts.Count + 1).ToString(CultureInfo.InvariantCulture)} " +
-                        $"({string.Join("; ", result.EarlierAttempts)})");
         return clauses.Count == 0 ? null : string.Join("; ", clauses);
     }
 
