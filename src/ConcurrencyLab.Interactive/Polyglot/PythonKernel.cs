@@ -47,7 +47,7 @@ public static class PythonKernel
 
         // The kernel's own directive, sent from this cell: the connection then behaves exactly as a
         // "#!connect jupyter" cell would, in VS Code, Jupyter and nbrun alike.
-        var root = KernelInvocationContext.Current?.HandlingKernel?.RootKernel
+        var root = CurrentRoot()
             ?? throw new InvalidOperationException("PythonKernel.ConnectAsync runs in a notebook cell: there is no kernel here to connect Python to.");
         // Sometimes the tool's connection waits for good although ipykernel is up and every socket is connected (seen
         // in 1 of 13 to 4 of 9 connects per series run here, never in a notebook run alone; the tool sends some of its
@@ -90,8 +90,8 @@ public static class PythonKernel
     public static async Task<T?> GetAsync<T>(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (Find() is null) return default;
-        var result = await KernelInvocationContext.Current!.HandlingKernel.RootKernel.SendAsync(new RequestValue(name, "application/json", KernelName));
+        if (CurrentRoot() is not { } root || root.FindKernelByName(KernelName) is null) return default;
+        var result = await root.SendAsync(new RequestValue(name, "application/json", KernelName));
         if (result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
             throw new InvalidOperationException($"Python has no value '{name}' to share: {failed.Message}");
         var value = result.Events.OfType<ValueProduced>().FirstOrDefault()
@@ -112,7 +112,9 @@ public static class PythonKernel
     private static readonly JsonSerializerOptions SerializerOptions = new() { PropertyNameCaseInsensitive = true };
 
     // Kernel.Root throws outside a cell; outside a cell there is no notebook, so no Python kernel either.
-    private static Kernel? Find() => KernelInvocationContext.Current?.HandlingKernel?.RootKernel.FindKernelByName(KernelName);
+    private static Kernel? CurrentRoot() => KernelInvocationContext.Current?.HandlingKernel?.RootKernel;
+
+    private static Kernel? Find() => CurrentRoot()?.FindKernelByName(KernelName);
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }

@@ -153,19 +153,26 @@ internal static class GanttPlotlyWriter
             PlotlyJson.Numbers(json, "x", rows.Select(r => r.Segment.Duration));
             json.WriteNumber("width", state is SegmentState.Blocked or SegmentState.Sleeping ? 0.5 : 0.6);
             PlotlyJson.Marker(json, ChartPalette.For(state));
-            json.WriteStartArray("customdata");
-            foreach (var (_, segment) in rows)
-            {
-                json.WriteStartArray();
-                json.WriteStringValue(segment.Label);
-                json.WriteNumberValue(Math.Round(segment.Start, 4));
-                json.WriteNumberValue(Math.Round(segment.End, 4));
-                json.WriteEndArray();
-            }
-            json.WriteEndArray();
+            WriteCustomData(json, rows.Select(r => (r.Segment.Label, r.Segment.Start, r.Segment.End, (string?)null)));
             json.WriteString("hovertemplate", "%{customdata[0]}<br>%{y}<br>%{customdata[1]:.3f}–%{customdata[2]:.3f} ms<extra>%{fullData.name}</extra>");
             json.WriteEndObject();
         }
+    }
+
+    /// <summary>Each bar's hover data: its label, start and end (ms, 4 decimals) and, for spans, a detail line.</summary>
+    private static void WriteCustomData(Utf8JsonWriter json, IEnumerable<(string Label, double Start, double End, string? Detail)> bars)
+    {
+        json.WriteStartArray("customdata");
+        foreach (var (label, start, end, detail) in bars)
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(label);
+            json.WriteNumberValue(Math.Round(start, 4));
+            json.WriteNumberValue(Math.Round(end, 4));
+            if (detail is not null) json.WriteStringValue(detail);
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteSpanTrace(Utf8JsonWriter json, GanttChart chart, AxisScale time)
@@ -193,17 +200,7 @@ internal static class GanttPlotlyWriter
         json.WriteEndObject();
         json.WriteEndObject();
         InBarText(json, spans.Select(s => texts.GetValueOrDefault(s.Span, "")));
-        json.WriteStartArray("customdata");
-        foreach (var (_, span) in spans)
-        {
-            json.WriteStartArray();
-            json.WriteStringValue(span.Label);
-            json.WriteNumberValue(Math.Round(span.Start, 4));
-            json.WriteNumberValue(Math.Round(span.End, 4));
-            json.WriteStringValue(span.Detail ?? "CPU time not measured");
-            json.WriteEndArray();
-        }
-        json.WriteEndArray();
+        WriteCustomData(json, spans.Select(s => (s.Span.Label, s.Span.Start, s.Span.End, (string?)(s.Span.Detail ?? "CPU time not measured"))));
         json.WriteString("hovertemplate", "%{customdata[0]}<br>%{y}<br>%{customdata[1]:.3f}–%{customdata[2]:.3f} ms<br>%{customdata[3]}<extra>span</extra>");
         json.WriteEndObject();
     }
